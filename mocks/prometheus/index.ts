@@ -1,0 +1,4 @@
+import type { RequestHandler } from 'msw';
+
+/** Prometheus HTTP API served from the simulated platform. */
+export const prometheusHandlers: RequestHandler[] = [];

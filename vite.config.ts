@@ -1,0 +1,29 @@
+import { fileURLToPath, URL } from 'node:url';
+import react from '@vitejs/plugin-react';
+import tailwindcss from '@tailwindcss/vite';
+import { defineConfig } from 'vitest/config';
+
+// Demo mode (MSW in the browser) is compiled in only when asked for:
+// `VITE_DEMO=1 vite build` or the dev server. Production builds without it
+// tree-shake every import of `mocks/`.
+export default defineConfig(({ command }) => ({
+  plugins: [react(), tailwindcss()],
+  resolve: {
+    alias: {
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+      '@mocks': fileURLToPath(new URL('./mocks', import.meta.url)),
+    },
+  },
+  define: {
+    __DEMO_BUILD__: JSON.stringify(command === 'serve' || process.env.VITE_DEMO === '1'),
+  },
+  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  worker: { format: 'es' },
+  test: {
+    environment: 'jsdom',
+    globals: true,
+    setupFiles: ['./src/test/setup.ts'],
+    include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
+    css: false,
+  },
+}));

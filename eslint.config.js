@@ -16,10 +16,16 @@ export default tseslint.config(
       'react-hooks/set-state-in-effect': 'off',
       'react-hooks/refs': 'off',
       'react-refresh/only-export-components': 'off',
-      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-unused-vars': [
+        'error',
+        { argsIgnorePattern: '^_', varsIgnorePattern: '^_' },
+      ],
       'no-restricted-syntax': [
         'error',
-        { selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']", message: 'Backend strings render as text.' },
+        {
+          selector: "JSXAttribute[name.name='dangerouslySetInnerHTML']",
+          message: 'Backend strings render as text.',
+        },
       ],
     },
   },
@@ -29,7 +35,14 @@ export default tseslint.config(
       // A feature never imports another feature; shared pieces live in components/ or lib/.
       'no-restricted-imports': [
         'error',
-        { patterns: [{ group: ['@/features/*/*', '@/features/*'], message: 'Import from components/ or lib/, not another feature.' }] },
+        {
+          patterns: [
+            {
+              group: ['@/features/*/*', '@/features/*'],
+              message: 'Import from components/ or lib/, not another feature.',
+            },
+          ],
+        },
       ],
     },
   },

@@ -1,0 +1,73 @@
+#!/usr/bin/env node
+// Runs every check the project has and ends with one plain line: "N passed, N failed, N skipped".
+// Static checks (format, lint, types) count as one test each; Vitest and Playwright report their own.
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { join } from 'node:path';
+
+const bin = (name) => join('node_modules', '.bin', name);
+const out = join('test-results', 'summary');
+rmSync(out, { recursive: true, force: true });
+mkdirSync(out, { recursive: true });
+
+const totals = { passed: 0, failed: 0, skipped: 0 };
+const failures = [];
+
+function run(label, cmd, args, env = {}) {
+  console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}`);
+  const res = spawnSync(cmd, args, { stdio: 'inherit', env: { ...process.env, ...env } });
+  return res.status === 0;
+}
+
+function check(label, cmd, args) {
+  if (run(label, cmd, args)) totals.passed += 1;
+  else {
+    totals.failed += 1;
+    failures.push(label);
+  }
+}
+
+check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
+check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
+check('typecheck', bin('tsc'), ['-b']);
+
+const vitestJson = join(out, 'vitest.json');
+const vitestOk = run('unit and component tests', bin('vitest'), [
+  'run',
+  '--reporter=default',
+  '--reporter=json',
+  `--outputFile.json=${vitestJson}`,
+]);
+if (existsSync(vitestJson)) {
+  const r = JSON.parse(readFileSync(vitestJson, 'utf8'));
+  totals.passed += r.numPassedTests;
+  totals.failed += r.numFailedTests;
+  totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  if (r.numFailedTests > 0 || !vitestOk) failures.push('vitest');
+  if (!vitestOk && r.numFailedTests === 0) totals.failed += 1; // e.g. an unhandled error outside a test
+} else {
+  totals.failed += 1;
+  failures.push('vitest (no report)');
+}
+
+const pwJson = join(out, 'playwright.json');
+const pwOk = run('end-to-end tests', bin('playwright'), ['test'], {
+  PW_JSON_OUTPUT: pwJson,
+  CI: '1',
+});
+if (existsSync(pwJson)) {
+  const r = JSON.parse(readFileSync(pwJson, 'utf8'));
+  const s = r.stats ?? {};
+  totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
+  totals.failed += s.unexpected ?? 0;
+  totals.skipped += s.skipped ?? 0;
+  if ((s.unexpected ?? 0) > 0 || !pwOk) failures.push('playwright');
+  if (!pwOk && (s.unexpected ?? 0) === 0) totals.failed += 1; // e.g. the web server did not start
+} else {
+  totals.failed += 1;
+  failures.push('playwright (no report)');
+}
+
+if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
+console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
+process.exit(totals.failed > 0 ? 1 : 0);

@@ -1,0 +1,160 @@
+import { Fragment, useMemo, useRef, useState } from 'react';
+import {
+  CartesianGrid,
+  Line,
+  LineChart,
+  ReferenceArea,
+  ReferenceLine,
+  Tooltip,
+  XAxis,
+  YAxis,
+} from 'recharts';
+import { formatValue, type Unit } from '@/lib/format';
+import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
+import { seriesColor } from './palette';
+import { buildChartRows, toggleSeries, type Series } from './timeSeriesData';
+import { useElementWidth } from './useElementWidth';
+
+export type TimeSeriesProps = {
+  series: Series[];
+  unit: Unit;
+  tz: TimeZoneMode;
+  range: { from: number; to: number };
+  height?: number;
+  /** Vertical markers (e.g. detected spikes) drawn over the chart; `end` also shades t..end. */
+  markers?: Array<{ t: number; label: string; end?: number }>;
+};
+
+const Y_AXIS_WIDTH = 64;
+
+export function TimeSeries({
+  series,
+  unit,
+  tz,
+  range,
+  height = 220,
+  markers = [],
+}: TimeSeriesProps) {
+  const containerRef = useRef<HTMLDivElement>(null);
+  const width = useElementWidth(containerRef);
+  const [hidden, setHidden] = useState<Set<string>>(() => new Set());
+  const plotWidth = Math.max(0, width - Y_AXIS_WIDTH);
+  const rows = useMemo(
+    () => buildChartRows(series, hidden, plotWidth),
+    [series, hidden, plotWidth],
+  );
+  const ids = useMemo(() => series.map((s) => s.id), [series]);
+  const spanMs = range.to - range.from;
+  const withDate = spanMs > 36 * 3_600_000;
+
+  return (
+    <div className="flex flex-col gap-2">
+      <div ref={containerRef} style={{ height }} className="w-full" data-testid="timeseries">
+        {width > 0 && (
+          <LineChart
+            width={width}
+            height={height}
+            data={rows}
+            margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
+          >
+            <CartesianGrid
+              strokeDasharray="3 3"
+              className="stroke-slate-200 dark:stroke-slate-700"
+            />
+            <XAxis
+              dataKey="t"
+              type="number"
+              scale="time"
+              domain={[range.from, range.to]}
+              allowDataOverflow
+              tickFormatter={(t: number) => {
+                const text = formatTimestamp(t, tz, { withDate, withSeconds: false });
+                return withDate ? text.slice(5) : text;
+              }}
+              tick={{ fontSize: 11 }}
+              minTickGap={24}
+            />
+            <YAxis
+              width={Y_AXIS_WIDTH}
+              tick={{ fontSize: 11 }}
+              tickFormatter={(v: number) => formatValue(v, unit)}
+            />
+            <Tooltip
+              isAnimationActive={false}
+              labelFormatter={(t) =>
+                formatTimestamp(Number(t), tz, { withSeconds: true, withDate: true })
+              }
+              formatter={(v) => formatValue(Number(v), unit)}
+              contentStyle={{ fontSize: 12 }}
+            />
+            {series.map((s, index) =>
+              hidden.has(s.id) ? null : (
+                <Line
+                  key={s.id}
+                  dataKey={`s${index}`}
+                  name={s.name}
+                  stroke={seriesColor(index)}
+                  dot={false}
+                  strokeWidth={1.5}
+                  isAnimationActive={false}
+                  connectNulls
+                />
+              ),
+            )}
+            {markers.map((m) => (
+              <Fragment key={`${m.t}-${m.label}`}>
+                {m.end !== undefined && m.end > m.t && (
+                  <ReferenceArea
+                    x1={m.t}
+                    x2={m.end}
+                    ifOverflow="hidden"
+                    fill="#dc2626"
+                    fillOpacity={0.08}
+                  />
+                )}
+                <ReferenceLine
+                  x={m.t}
+                  ifOverflow="discard"
+                  stroke="#dc2626"
+                  strokeDasharray="4 2"
+                  label={{
+                    value: m.label,
+                    position: 'insideTopLeft',
+                    fontSize: 10,
+                    fill: '#dc2626',
+                  }}
+                />
+              </Fragment>
+            ))}
+          </LineChart>
+        )}
+      </div>
+      {series.length > 1 && (
+        <ul
+          className="flex max-h-20 flex-wrap gap-x-3 gap-y-1 overflow-auto text-xs"
+          aria-label="Legend"
+        >
+          {series.map((s, index) => (
+            <li key={s.id}>
+              <button
+                type="button"
+                aria-pressed={!hidden.has(s.id)}
+                className={`flex items-center gap-1 ${hidden.has(s.id) ? 'opacity-40' : ''}`}
+                title="Click to hide or show; Ctrl/⌘-click to show only this series"
+                onClick={(e) =>
+                  setHidden((h) => toggleSeries(h, ids, s.id, e.ctrlKey || e.metaKey))
+                }
+              >
+                <span
+                  className="inline-block h-2 w-3 rounded-sm"
+                  style={{ background: seriesColor(index) }}
+                />
+                <span className="max-w-64 truncate">{s.name}</span>
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,64 @@
+import { describe, expect, it } from 'vitest';
+import { buildChartRows, toggleSeries, type Series } from './timeSeriesData';
+
+const ramp = (id: string, n: number, f: (i: number) => number): Series => ({
+  id,
+  name: id,
+  points: Array.from({ length: n }, (_, i) => [i * 1000, f(i)] as [number, number]),
+});
+
+describe('buildChartRows', () => {
+  it('downsamples each series to about one point per pixel and keeps a spike', () => {
+    const spiky = ramp('a', 11_000, (i) => (i === 5_432 ? 1_000 : 1));
+    const rows = buildChartRows([spiky], new Set(), 400);
+    expect(rows.length).toBeLessThanOrEqual(400);
+    expect(rows.some((r) => r.s0 === 1_000)).toBe(true);
+  });
+
+  it('merges series by timestamp and leaves hidden ones out', () => {
+    const rows = buildChartRows(
+      [ramp('a', 3, () => 1), ramp('b', 3, () => 2)],
+      new Set(['b']),
+      800,
+    );
+    expect(rows).toEqual([
+      { t: 0, s0: 1 },
+      { t: 1000, s0: 1 },
+      { t: 2000, s0: 1 },
+    ]);
+  });
+
+  it('turns infinities into gaps', () => {
+    const rows = buildChartRows(
+      [
+        {
+          id: 'a',
+          name: 'a',
+          points: [
+            [0, Infinity],
+            [1, 2],
+            [2, 3],
+          ],
+        },
+      ],
+      new Set(),
+      800,
+    );
+    expect(Number.isNaN(rows[0]?.s0)).toBe(true);
+  });
+});
+
+describe('toggleSeries', () => {
+  const ids = ['a', 'b', 'c'];
+  it('hides and shows one series on click', () => {
+    const hidden = toggleSeries(new Set(), ids, 'b', false);
+    expect([...hidden]).toEqual(['b']);
+    expect([...toggleSeries(hidden, ids, 'b', false)]).toEqual([]);
+  });
+
+  it('isolates one series on modifier-click, and restores all on a second one', () => {
+    const isolated = toggleSeries(new Set(), ids, 'a', true);
+    expect([...isolated].sort()).toEqual(['b', 'c']);
+    expect([...toggleSeries(isolated, ids, 'a', true)]).toEqual([]);
+  });
+});

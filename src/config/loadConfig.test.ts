@@ -1,0 +1,78 @@
+import { describe, expect, it } from 'vitest';
+import { loadConfig, validateConfig } from './loadConfig';
+
+const respond = (body: string, status = 200) =>
+  (async () =>
+    new Response(body, {
+      status,
+      statusText: status === 200 ? 'OK' : 'Not Found',
+    })) as typeof fetch;
+
+describe('validateConfig', () => {
+  it('fills defaults for an empty document', () => {
+    const result = validateConfig({});
+    expect(result.ok).toBe(true);
+    if (!result.ok) return;
+    expect(result.config.preset).toBe('aet');
+    expect(result.config.defaults.from).toBe('now-1h');
+    expect(result.config.datasources.prometheus).toBeUndefined();
+  });
+
+  it('lists every problem with its JSON path', () => {
+    const result = validateConfig({
+      datasources: { prometheus: { url: '' }, traces: { kind: 'zipkin', url: 'http://t' } },
+      embed: { allowedOrigins: ['https://ok.example.com', 'not an origin'] },
+      defaults: { refresh: '7s' },
+      colour: 'blue',
+    });
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    const paths = result.problems.map((p) => p.path);
+    expect(paths).toEqual(
+      expect.arrayContaining([
+        'datasources.prometheus.url',
+        'datasources.traces.kind',
+        'embed.allowedOrigins[1]',
+        'defaults.refresh',
+        '(root)',
+      ]),
+    );
+    expect(result.problems.find((p) => p.path === '(root)')?.message).toContain('"colour"');
+  });
+});
+
+describe('loadConfig', () => {
+  it('reports an unreachable file', async () => {
+    const failing = (async () => {
+      throw new TypeError('Failed to fetch');
+    }) as typeof fetch;
+    const result = await loadConfig('/config.json', failing);
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ path: '(file)', message: 'cannot be fetched: Failed to fetch' }],
+    });
+  });
+
+  it('reports a missing file with its HTTP status', async () => {
+    const result = await loadConfig('/config.json', respond('nope', 404));
+    expect(result).toMatchObject({
+      ok: false,
+      problems: [{ message: 'answered HTTP 404 Not Found' }],
+    });
+  });
+
+  it('reports malformed JSON', async () => {
+    const result = await loadConfig('/config.json', respond('{"demo": tru'));
+    expect(result.ok).toBe(false);
+    if (result.ok) return;
+    expect(result.problems[0]?.message).toMatch(/^is not valid JSON/);
+  });
+
+  it('accepts a valid file', async () => {
+    const result = await loadConfig(
+      '/config.json',
+      respond(JSON.stringify({ datasources: { prometheus: { url: 'http://prom:9090' } } })),
+    );
+    expect(result.ok).toBe(true);
+  });
+});

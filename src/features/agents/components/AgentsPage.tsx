@@ -1,0 +1,69 @@
+import { useConfig } from '@/config/ConfigContext';
+import { PresetPanel } from '@/metrics/PresetPanel';
+import { resolvePanel, type PanelId } from '@/metrics/presets';
+import { useAgentSelection } from '../hooks/useAgentSelection';
+import { AgentTablePanel } from './AgentTablePanel';
+import { CostOverTimePanel } from './CostOverTimePanel';
+import { ModelUsagePanel } from './ModelUsagePanel';
+import { ToolCallsPanel } from './ToolCallsPanel';
+
+export default function AgentsPage() {
+  const config = useConfig();
+  const { selected, select, clear } = useAgentSelection();
+  const scope = selected.length > 0 ? selected.join(', ') : 'all agents';
+  const suffix = ` · ${scope}`;
+  const titleOf = (id: PanelId) => `${resolvePanel(config, id).title}${suffix}`;
+  const toggle = (agent: string) =>
+    selected.length === 1 && selected[0] === agent ? clear() : select(agent);
+
+  return (
+    <div className="flex flex-col gap-3">
+      <div className="flex flex-wrap items-baseline gap-x-3 gap-y-1">
+        <h1 className="text-lg font-semibold">Agents</h1>
+        <p className="text-sm text-slate-600 dark:text-slate-300">
+          Which agent, operation or model is slow, failing or expensive?
+        </p>
+      </div>
+
+      <AgentTablePanel selected={selected} onToggle={toggle} />
+
+      <div
+        className="flex flex-wrap items-center gap-2 text-sm"
+        data-testid="agent-scope"
+        aria-live="polite"
+      >
+        {selected.length > 0 ? (
+          <>
+            <span>
+              Showing: <strong>{scope}</strong> ·
+            </span>{' '}
+            <button
+              type="button"
+              className="text-sky-700 hover:underline dark:text-sky-300"
+              onClick={clear}
+            >
+              clear
+            </button>
+          </>
+        ) : (
+          <span className="text-slate-600 dark:text-slate-300">
+            Showing: all agents · pick an agent in the table to narrow the charts below
+          </span>
+        )}
+      </div>
+
+      <div className="grid gap-3 lg:grid-cols-2">
+        <PresetPanel id="agents.operation-rate" title={titleOf('agents.operation-rate')} />
+        <PresetPanel id="agents.operation-p95" title={titleOf('agents.operation-p95')} />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <PresetPanel id="agents.tokens-over-time" title={titleOf('agents.tokens-over-time')} />
+        <CostOverTimePanel titleSuffix={suffix} />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <ModelUsagePanel agents={selected} titleSuffix={suffix} />
+        <ToolCallsPanel title={titleOf('agents.tool-calls')} />
+      </div>
+    </div>
+  );
+}

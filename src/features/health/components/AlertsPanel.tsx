@@ -1,0 +1,73 @@
+import { Panel } from '@/components/panel/Panel';
+import { useDataSources } from '@/config/DataSourcesContext';
+import type { Alert } from '@/datasources/prometheus';
+import { alertsQueryOptions } from '../api/queries';
+
+const SEVERITY_CLASS: Record<string, string> = {
+  critical: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
+  page: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',
+  warning: 'bg-amber-100 text-amber-900 dark:bg-amber-950 dark:text-amber-200',
+};
+
+export function AlertsPanel() {
+  const { prometheus } = useDataSources();
+  if (!prometheus) return null;
+  return (
+    <Panel title="Firing alerts" query={alertsQueryOptions(prometheus)}>
+      {(alerts) => {
+        const firing = alerts.filter((a) => a.state === 'firing');
+        const pending = alerts.filter((a) => a.state === 'pending').length;
+        return (
+          <div className="flex flex-col gap-2">
+            <p className="text-3xl font-semibold tabular-nums" data-testid="firing-alerts-count">
+              {firing.length}
+            </p>
+            {pending > 0 && (
+              <p className="text-xs text-slate-500 dark:text-slate-400">{pending} pending</p>
+            )}
+            {firing.length === 0 ? (
+              <p className="text-sm text-slate-600 dark:text-slate-300">No alert is firing.</p>
+            ) : (
+              <ul
+                tabIndex={0}
+                aria-label="Firing alerts"
+                className="flex max-h-48 flex-col gap-1 overflow-auto text-sm"
+              >
+                {firing.map((a, i) => (
+                  <AlertRow key={`${a.labels.alertname ?? ''}-${i}`} alert={a} />
+                ))}
+              </ul>
+            )}
+          </div>
+        );
+      }}
+    </Panel>
+  );
+}
+
+function AlertRow({ alert }: { alert: Alert }) {
+  const severity = alert.labels.severity ?? '';
+  const summary = alert.annotations.summary ?? alert.annotations.description ?? '';
+  return (
+    <li className="flex flex-col rounded border border-slate-200 px-2 py-1 dark:border-slate-700">
+      <span className="flex items-center gap-2">
+        <span className="font-medium">{alert.labels.alertname ?? 'unnamed alert'}</span>
+        {severity && (
+          <span
+            className={`rounded px-1 text-xs ${SEVERITY_CLASS[severity] ?? 'bg-slate-100 dark:bg-slate-800'}`}
+          >
+            {severity}
+          </span>
+        )}
+        {alert.activeAt && (
+          <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">
+            since {alert.activeAt.slice(0, 19).replace('T', ' ')}
+          </span>
+        )}
+      </span>
+      {summary && (
+        <span className="line-clamp-2 text-xs text-slate-600 dark:text-slate-300">{summary}</span>
+      )}
+    </li>
+  );
+}

@@ -1,0 +1,33 @@
+import { PresetPanel } from '@/metrics/PresetPanel';
+import { AlertsPanel } from './AlertsPanel';
+import { BurnRatePanel } from './BurnRatePanel';
+import { DataSourceStatusPanel } from './DataSourceStatusPanel';
+import { HealthScorePanel } from './HealthScorePanel';
+
+export default function HealthPage() {
+  return (
+    <div className="flex flex-col gap-3">
+      <h1 className="text-lg font-semibold">Health</h1>
+      <div className="grid grid-cols-2 gap-3 md:grid-cols-3 xl:grid-cols-5">
+        <HealthScorePanel />
+        <PresetPanel id="health.success-rate" />
+        <PresetPanel id="health.throughput" />
+        <PresetPanel id="health.p95-latency" />
+        <PresetPanel id="health.active-tasks" />
+        <PresetPanel id="health.running-executions" />
+        <PresetPanel id="health.failed-executions" />
+        <PresetPanel id="health.failures-24h" />
+        <PresetPanel id="health.saturation" />
+        <AlertsPanel />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <BurnRatePanel />
+        <DataSourceStatusPanel />
+      </div>
+      <div className="grid gap-3 lg:grid-cols-2">
+        <PresetPanel id="health.throughput-over-time" />
+        <PresetPanel id="health.success-rate-over-time" />
+      </div>
+    </div>
+  );
+}

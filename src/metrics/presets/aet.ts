@@ -1,0 +1,233 @@
+import { nodeExporterPanels } from './resources';
+import type { Preset } from './types';
+
+const FAILED = 'status=~"error|timeout"';
+
+/** The platform's own metric names (aet_*), with GenAI token usage from OpenTelemetry. */
+export const aetPreset: Preset = {
+  name: 'aet',
+  description: 'Agent Execution Tracker metrics: aet_tasks_total, aet_agent_response_seconds, …',
+  panels: {
+    'health.success-rate': {
+      title: 'Success rate',
+      description: 'Tasks that ended with status="success" divided by all tasks in the range.',
+      query: `sum(increase(aet_tasks_total{status="success"}[$__range])) / sum(increase(aet_tasks_total[$__range]))`,
+      kind: 'instant',
+      unit: 'percentunit',
+      viz: 'stat',
+      thresholds: [
+        { value: 0, color: 'red' },
+        { value: 0.95, color: 'amber' },
+        { value: 0.99, color: 'green' },
+      ],
+    },
+    'health.throughput': {
+      title: 'Throughput',
+      description: 'Agent requests per second, averaged over the range.',
+      query: 'sum(rate(aet_agent_requests_total[$__range]))',
+      kind: 'instant',
+      unit: 'reqps',
+      viz: 'stat',
+    },
+    'health.p95-latency': {
+      title: 'p95 task latency',
+      query:
+        'histogram_quantile(0.95, sum by (le) (rate(aet_task_duration_seconds_bucket[$__range])))',
+      kind: 'instant',
+      unit: 's',
+      viz: 'stat',
+    },
+    'health.active-tasks': {
+      title: 'Active tasks',
+      query: 'sum(aet_active_tasks)',
+      kind: 'instant',
+      unit: 'short',
+      viz: 'stat',
+    },
+    'health.running-executions': {
+      title: 'Running executions',
+      query: 'sum(aet_active_tasks{mode="workflow"})',
+      kind: 'instant',
+      unit: 'short',
+      viz: 'stat',
+    },
+    'health.failed-executions': {
+      title: 'Failed executions',
+      description: 'Executions that failed in the selected range.',
+      query: 'sum(increase(aet_events_total{event_type="execution_failed"}[$__range]))',
+      kind: 'instant',
+      unit: 'short',
+      viz: 'stat',
+      thresholds: [
+        { value: 0, color: 'green' },
+        { value: 1, color: 'amber' },
+      ],
+    },
+    'health.failures-24h': {
+      title: 'Failed tasks, last 24 h',
+      query: `sum(increase(aet_tasks_total{${FAILED}}[24h]))`,
+      kind: 'instant',
+      unit: 'short',
+      viz: 'stat',
+    },
+    'health.saturation': {
+      title: 'Saturation',
+      description: 'The busiest instance: highest CPU use, 0–1.',
+      query: 'max(aet_cpu_usage_percent) / 100',
+      kind: 'instant',
+      unit: 'percentunit',
+      viz: 'stat',
+      thresholds: [
+        { value: 0, color: 'green' },
+        { value: 0.8, color: 'amber' },
+        { value: 0.9, color: 'red' },
+      ],
+    },
+    'health.error-ratio': {
+      title: 'Error ratio over $window',
+      description: 'Failed (error or timeout) tasks divided by all tasks; used for SLO burn rates.',
+      query: `sum(increase(aet_tasks_total{${FAILED}}[$window])) / sum(increase(aet_tasks_total[$window]))`,
+      kind: 'instant',
+      unit: 'percentunit',
+      viz: 'stat',
+    },
+    'health.throughput-over-time': {
+      title: 'Requests per second by agent',
+      query: 'sum by (agent) (rate(aet_agent_requests_total[$__rate_interval]))',
+      kind: 'range',
+      unit: 'reqps',
+      viz: 'timeseries',
+      legend: '{{agent}}',
+    },
+    'health.success-rate-over-time': {
+      title: 'Success rate over time',
+      query: `sum(rate(aet_tasks_total{status="success"}[$__rate_interval])) / sum(rate(aet_tasks_total[$__rate_interval]))`,
+      kind: 'range',
+      unit: 'percentunit',
+      viz: 'timeseries',
+      legend: 'success rate',
+    },
+    'agents.request-rate': {
+      title: 'Requests per second',
+      query: 'sum by (agent) (rate(aet_agent_requests_total[$__range]))',
+      kind: 'instant',
+      unit: 'reqps',
+      viz: 'table',
+    },
+    'agents.success-ratio': {
+      title: 'Success rate',
+      query: `sum by (agent) (increase(aet_tasks_total{status="success"}[$__range])) / sum by (agent) (increase(aet_tasks_total[$__range]))`,
+      kind: 'instant',
+      unit: 'percentunit',
+      viz: 'table',
+    },
+    'agents.latency-quantile': {
+      title: 'Latency quantile',
+      description: '$quantile is 0.5, 0.95 or 0.99.',
+      query:
+        'histogram_quantile($quantile, sum by (agent, le) (rate(aet_agent_response_seconds_bucket[$__range])))',
+      kind: 'instant',
+      unit: 's',
+      viz: 'table',
+    },
+    'agents.tokens-by-agent-model': {
+      title: 'Tokens by agent, model and type',
+      query:
+        'sum by (agent, gen_ai_request_model, gen_ai_provider_name, gen_ai_token_type) (increase(gen_ai_client_token_usage_sum[$__range]))',
+      kind: 'instant',
+      unit: 'tokens',
+      viz: 'table',
+    },
+    'agents.operation-rate': {
+      title: 'Requests per second by operation',
+      query:
+        'sum by (operation) (rate(aet_agent_requests_total{agent=~"$agent"}[$__rate_interval]))',
+      kind: 'range',
+      unit: 'reqps',
+      viz: 'timeseries',
+      legend: '{{operation}}',
+    },
+    'agents.operation-p95': {
+      title: 'p95 latency by operation',
+      query:
+        'histogram_quantile(0.95, sum by (operation, le) (rate(aet_agent_response_seconds_bucket{agent=~"$agent"}[$__rate_interval])))',
+      kind: 'range',
+      unit: 's',
+      viz: 'timeseries',
+      legend: '{{operation}}',
+    },
+    'agents.tokens-over-time': {
+      title: 'Tokens per second by model and type',
+      query:
+        'sum by (gen_ai_request_model, gen_ai_provider_name, gen_ai_token_type) (rate(gen_ai_client_token_usage_sum{agent=~"$agent"}[$__rate_interval]))',
+      kind: 'range',
+      unit: 'short',
+      viz: 'timeseries',
+      legend: '{{gen_ai_request_model}} {{gen_ai_token_type}}',
+    },
+    'agents.tool-calls': {
+      title: 'Tool (MCP) calls',
+      query:
+        'sum by (agent, tool, status) (increase(aet_tool_calls_total{agent=~"$agent"}[$__range]))',
+      kind: 'instant',
+      unit: 'short',
+      viz: 'table',
+    },
+    'errors.rate-by-agent': {
+      title: 'Failed tasks per second by agent',
+      query: `sum by (agent) (rate(aet_tasks_total{${FAILED}}[$__rate_interval]))`,
+      kind: 'range',
+      unit: 'reqps',
+      viz: 'timeseries',
+      legend: '{{agent}}',
+    },
+    'errors.rate-by-type': {
+      title: 'Errors per second by type',
+      query: 'sum by (error_type) (rate(aet_errors_total[$__rate_interval]))',
+      kind: 'range',
+      unit: 'reqps',
+      viz: 'timeseries',
+      legend: '{{error_type}}',
+    },
+    'errors.total-rate': {
+      title: 'Error ratio',
+      query: `sum(rate(aet_tasks_total{${FAILED}}[$__rate_interval])) / sum(rate(aet_tasks_total[$__rate_interval]))`,
+      kind: 'range',
+      unit: 'percentunit',
+      viz: 'timeseries',
+      legend: 'error ratio',
+    },
+    'errors.type-distribution': {
+      title: 'Errors by type',
+      query: 'sum by (error_type) (increase(aet_errors_total[$__range]))',
+      kind: 'instant',
+      unit: 'short',
+      viz: 'bars',
+      legend: '{{error_type}}',
+    },
+    'errors.top': {
+      title: 'Top errors',
+      query: 'topk(10, sum by (agent, error_type) (increase(aet_errors_total[$__range])))',
+      kind: 'instant',
+      unit: 'short',
+      viz: 'table',
+    },
+    'resources.app-cpu': {
+      title: 'Platform process CPU by instance',
+      query: 'aet_cpu_usage_percent / 100',
+      kind: 'range',
+      unit: 'percentunit',
+      viz: 'timeseries',
+      legend: '{{instance}}',
+    },
+    'resources.app-memory': {
+      title: 'Platform process memory by instance',
+      query: 'aet_memory_usage_bytes',
+      kind: 'range',
+      unit: 'bytes',
+      viz: 'timeseries',
+      legend: '{{instance}}',
+    },
+    ...nodeExporterPanels,
+  },
+};

@@ -8,6 +8,7 @@ import { ShortcutsDialog } from '@/components/controls/ShortcutsDialog';
 import { TimeRangePicker } from '@/components/controls/TimeRangePicker';
 import { useConfig } from '@/config/ConfigContext';
 import { REFRESH_VALUES } from '@/config/schema';
+import { carrySessionParams } from '@/lib/sessionParams';
 import { refreshToMs } from '@/lib/time';
 import { useNowStore } from '@/state/nowStore';
 import { useTheme, type ThemePreference } from '@/state/theme';
@@ -25,16 +26,7 @@ export const NAV_ITEMS = [
 
 /** Navigation links keep the shared state (range, refresh, theme, tz, variables) across views. */
 function carriedSearch(params: URLSearchParams): string {
-  const kept = new URLSearchParams();
-  for (const [k, v] of params) {
-    if (
-      ['from', 'to', 'refresh', 'theme', 'tz', 'embed', 'controls', 'demo'].includes(k) ||
-      k.startsWith('var-')
-    ) {
-      kept.append(k, v);
-    }
-  }
-  const s = kept.toString();
+  const s = carrySessionParams(params, { variables: true }).toString();
   return s ? `?${s}` : '';
 }
 

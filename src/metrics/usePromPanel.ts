@@ -27,6 +27,13 @@ export function withDefaultVariables(
   return out;
 }
 
+export type PanelQueryOptions = {
+  widthPx: number;
+  extraVariables?: TemplateVariables;
+  /** Evaluate at the end of the range whatever the panel's own kind. */
+  instant?: boolean;
+};
+
 export type PromPanelState =
   | { kind: 'no-source' }
   | { kind: 'no-query'; def: PanelDef }
@@ -44,7 +51,7 @@ export function usePromPanelResolver() {
   const { variables } = useVariables();
   return (
     id: PanelId,
-    opts: { widthPx: number; extraVariables?: TemplateVariables },
+    opts: PanelQueryOptions,
   ): PromPanelState => {
     const def = resolvePanel(config, id);
     if (!prometheus) return { kind: 'no-source' };
@@ -52,7 +59,8 @@ export function usePromPanelResolver() {
     const options = promQueryOptions({
       client: prometheus,
       template: def.query,
-      kind: def.kind,
+      // A table of current values needs one sample per series, not the whole range.
+      kind: opts.instant ? 'instant' : def.kind,
       range,
       variables: withDefaultVariables(def.query, variables, opts.extraVariables),
       // Width buckets of 100 px: resizing a little does not refetch.
@@ -68,7 +76,7 @@ export function usePromPanelResolver() {
 
 export function usePromPanel(
   id: PanelId,
-  opts: { widthPx: number; extraVariables?: TemplateVariables },
+  opts: PanelQueryOptions,
 ): PromPanelState {
   return usePromPanelResolver()(id, opts);
 }

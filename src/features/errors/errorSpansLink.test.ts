@@ -9,6 +9,6 @@ describe('errorSpansHref', () => {
     const href = errorSpansHref(
       new URLSearchParams('from=now-6h&to=now&demo=1&var-agent=coder&tz=utc'),
     );
-    expect(href).toBe('/traces?tags=error%3Dtrue&from=now-6h&to=now&tz=utc&demo=1');
+    expect(href).toBe('/traces?tags=error%3Dtrue&from=now-6h&to=now&demo=1&tz=utc');
   });
 });

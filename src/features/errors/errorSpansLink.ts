@@ -1,5 +1,4 @@
-/** URL parameters that describe the session rather than the view, kept when moving to Traces. */
-const CARRIED = ['from', 'to', 'refresh', 'theme', 'tz', 'embed', 'controls', 'demo'] as const;
+import { carrySessionParams } from '@/lib/sessionParams';
 
 /**
  * Link to the Traces view filtered to error spans, keeping the time range and session settings
@@ -7,9 +6,7 @@ const CARRIED = ['from', 'to', 'refresh', 'theme', 'tz', 'embed', 'controls', 'd
  */
 export function errorSpansHref(current: URLSearchParams): string {
   const next = new URLSearchParams({ tags: 'error=true' });
-  for (const key of CARRIED) {
-    const value = current.get(key);
-    if (value !== null) next.set(key, value);
-  }
+  for (const [key, value] of carrySessionParams(current, { variables: false }))
+    next.append(key, value);
   return `/traces?${next.toString()}`;
 }

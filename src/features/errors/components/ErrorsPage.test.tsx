@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { server } from '@/test/server';
-import { prometheusAnswering, renderView, type PromAnswer } from '../testing';
+import { prometheusAnswering, renderView, type PromAnswer } from '@/test/renderView';
 import ErrorsPage from './ErrorsPage';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);

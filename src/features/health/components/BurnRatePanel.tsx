@@ -3,7 +3,7 @@ import { Panel } from '@/components/panel/Panel';
 import { useConfig } from '@/config/ConfigContext';
 import { lastValue } from '@/metrics/frames';
 import { usePromPanelResolver } from '@/metrics/usePromPanel';
-import { combinedFramesQueryOptions } from '../api/queries';
+import { combinedFramesQueryOptions } from '@/metrics/combinedQuery';
 import { BURN_WINDOW_DURATIONS, burnVerdicts, type BurnWindow } from '../burnRate';
 
 export function BurnRatePanel() {

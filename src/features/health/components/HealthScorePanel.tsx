@@ -6,7 +6,7 @@ import { formatValue } from '@/lib/format';
 import { lastValue } from '@/metrics/frames';
 import type { PromFrame } from '@/metrics/promQuery';
 import { usePromPanelResolver } from '@/metrics/usePromPanel';
-import { combinedFramesQueryOptions } from '../api/queries';
+import { alignFrames, combinedFramesQueryOptions } from '@/metrics/combinedQuery';
 import { HEALTH_FORMULA, healthScore } from '../healthScore';
 
 export function HealthScorePanel() {
@@ -27,13 +27,9 @@ export function HealthScorePanel() {
       </div>
     );
   }
-  // Position of each part among the queries actually sent (a preset may lack one).
-  const sentIndex = parts.map((p, i) =>
-    p.kind === 'ready' ? parts.slice(0, i).filter((q) => q.kind === 'ready').length : -1,
-  );
   const value = (i: number, frames: PromFrame[]) => {
-    const idx = sentIndex[i] ?? -1;
-    return idx < 0 ? null : lastValue(frames[idx]?.series ?? []);
+    const frame = alignFrames(parts, frames)[i];
+    return frame ? lastValue(frame.series) : null;
   };
 
   return (

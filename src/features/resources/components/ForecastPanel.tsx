@@ -3,9 +3,9 @@ import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
 import { useConfig } from '@/config/ConfigContext';
 import type { PromFrame } from '@/metrics/promQuery';
-import { alignFrames, combinedFramesQueryOptions } from '../api/queries';
+import { alignFrames, combinedFramesQueryOptions } from '@/metrics/combinedQuery';
 import { forecastRows, type ForecastRow } from '../forecast';
-import { useInstantPanelResolver } from '../hooks/useInstantPanelResolver';
+import { usePromPanelResolver } from '@/metrics/usePromPanel';
 import { NO_SOURCE_TEXT, noQueryText, PanelNotice } from './PanelNotice';
 
 const TITLE = 'Forecast: runs out';
@@ -25,8 +25,8 @@ function urgencyClass(row: ForecastRow): string {
 export function ForecastPanel({ className }: { className?: string }) {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const resolve = useInstantPanelResolver();
-  const states = [...FORECASTS, ...USAGE].map((id) => resolve(id));
+  const resolve = usePromPanelResolver();
+  const states = [...FORECASTS, ...USAGE].map((id) => resolve(id, { widthPx: 600, instant: true }));
   const [diskForecast, memoryForecast] = states;
   if (states.some((s) => s.kind === 'no-source'))
     return <PanelNotice title={TITLE}>{NO_SOURCE_TEXT}</PanelNotice>;

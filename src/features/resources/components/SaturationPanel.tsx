@@ -3,8 +3,8 @@ import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
 import { useConfig } from '@/config/ConfigContext';
 import { formatValue } from '@/lib/format';
-import { alignFrames, combinedFramesQueryOptions } from '../api/queries';
-import { useInstantPanelResolver } from '../hooks/useInstantPanelResolver';
+import { alignFrames, combinedFramesQueryOptions } from '@/metrics/combinedQuery';
+import { usePromPanelResolver } from '@/metrics/usePromPanel';
 import {
   SATURATION_THRESHOLDS,
   saturationRows,
@@ -59,8 +59,8 @@ const column = (key: 'cpu' | 'memory' | 'disk', header: string) => ({
 export function SaturationPanel({ className }: { className?: string }) {
   const config = useConfig();
   const queryClient = useQueryClient();
-  const resolve = useInstantPanelResolver();
-  const states = PARTS.map((id) => resolve(id));
+  const resolve = usePromPanelResolver();
+  const states = PARTS.map((id) => resolve(id, { widthPx: 600, instant: true }));
   if (states.some((s) => s.kind === 'no-source'))
     return <PanelNotice title={TITLE}>{NO_SOURCE_TEXT}</PanelNotice>;
   const ready = states.flatMap((s) => (s.kind === 'ready' ? [s.options] : []));

@@ -1,5 +1,7 @@
 import { PagePlaceholder } from '@/components/PagePlaceholder';
 
 export default function TracesPage() {
-  return <PagePlaceholder title="Traces" question="Search traces, open one, or drop a trace file." />;
+  return (
+    <PagePlaceholder title="Traces" question="Search traces, open one, or drop a trace file." />
+  );
 }

@@ -1,5 +1,5 @@
 import type { PromFrame } from '@/metrics/promQuery';
-import { alignFrames } from './queries';
+import { alignFrames } from './combinedQuery';
 
 const frame = (expr: string) => ({ expr }) as PromFrame;
 

@@ -1,0 +1,10 @@
+export { parse } from './parser';
+export { instantQuery, rangeQuery, evaluate, DEFAULT_LOOKBACK_MS } from './evaluator';
+export type { InstantResult, QueryOptions, RangeResult, Sample } from './evaluator';
+export { PromQLBadQueryError, PromQLExecutionError, PromQLParseError } from './errors';
+export { createMemoryStore, lowerBound } from './store';
+export type { MemorySeries, SampleBlock, SeriesStore, StoredSeries } from './store';
+export { compareLabels, labelsKey, matchesAll, type Labels } from './labels';
+export { formatSampleValue } from './format';
+export { parseDuration, formatDuration } from './duration';
+export type { Expr, LabelMatcher, VectorSelector } from './ast';

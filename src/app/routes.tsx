@@ -15,6 +15,8 @@ const AgentsPage = lazy(() => import('@/features/agents/components/AgentsPage'))
 const ErrorsPage = lazy(() => import('@/features/errors/components/ErrorsPage'));
 const ResourcesPage = lazy(() => import('@/features/resources/components/ResourcesPage'));
 const TracesPage = lazy(() => import('@/features/traces/components/TracesPage'));
+const TraceViewPage = lazy(() => import('@/features/traces/components/TraceViewPage'));
+const TraceComparePage = lazy(() => import('@/features/traces/components/TraceComparePage'));
 const ExecutionsPage = lazy(() => import('@/features/executions/components/ExecutionsPage'));
 
 /** `/` is Health; the redirect keeps the query string so shared links survive. */
@@ -43,7 +45,8 @@ export const routes: RouteObject[] = [
       { path: 'errors', element: page(ErrorsPage) },
       { path: 'resources', element: page(ResourcesPage) },
       { path: 'traces', element: page(TracesPage) },
-      { path: 'traces/:traceId', element: page(TracesPage) },
+      { path: 'traces/compare', element: page(TraceComparePage) },
+      { path: 'traces/:traceId', element: page(TraceViewPage) },
       { path: 'executions', element: page(ExecutionsPage) },
       { path: 'executions/:executionId', element: page(ExecutionsPage) },
       { path: '*', element: <NotFound /> },

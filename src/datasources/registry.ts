@@ -1,8 +1,12 @@
 import type { AppConfig } from '@/config/schema';
 import { createPromClient, type PromClient } from './prometheus';
+import { createTraceSource, type TraceSource } from './traces';
 
 export type DataSources = {
   prometheus: PromClient | null;
+  traces: TraceSource | null;
+  /** Headers for trace requests made outside the client (the trace-loading worker). */
+  traceHeaders: () => Record<string, string>;
   /** Human-readable identity of each source, for status panels and cache keys. */
   describe: { prometheus: string | null; traces: string | null; live: string | null };
 };
@@ -16,6 +20,8 @@ export function createDataSources(
   authHeaders: () => Record<string, string> = () => ({}),
 ): DataSources {
   const prom = config.datasources.prometheus;
+  const traces = config.datasources.traces;
+  const traceHeaders = () => ({ ...traces?.headers, ...authHeaders() });
   return {
     prometheus: prom
       ? createPromClient({
@@ -24,6 +30,10 @@ export function createDataSources(
           timeoutMs: prom.timeoutMs,
         })
       : null,
+    traces: traces
+      ? createTraceSource({ kind: traces.kind, url: traces.url, headers: traces.headers, timeoutMs: traces.timeoutMs })
+      : null,
+    traceHeaders,
     describe: {
       prometheus: prom?.url ?? null,
       traces: config.datasources.traces

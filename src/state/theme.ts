@@ -1,7 +1,7 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { useSearchParams } from 'react-router';
 import { useConfig } from '@/config/ConfigContext';
 import { THEME_VALUES } from '@/config/schema';
+import { useUrlParams } from './useUrlParams';
 
 export type ThemePreference = (typeof THEME_VALUES)[number];
 export type ResolvedTheme = 'light' | 'dark';
@@ -39,7 +39,7 @@ export function resolveThemePreference(
 }
 
 export function useTheme() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const config = useConfig();
   const prefersDark = useSyncExternalStore(subscribeOs, osPrefersDark, () => false);
   const preference = resolveThemePreference(
@@ -63,16 +63,9 @@ export function useTheme() {
       } catch {
         // not persisted; the URL still carries it
       }
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          next.set('theme', value);
-          return next;
-        },
-        { replace: true },
-      );
+      update((next) => next.set('theme', value), { replace: true });
     },
-    [setParams],
+    [update],
   );
 
   return { preference, resolved, setPreference };

@@ -1,5 +1,4 @@
 import { useCallback, useMemo } from 'react';
-import { useSearchParams } from 'react-router';
 import { useConfig } from '@/config/ConfigContext';
 import { REFRESH_VALUES, TZ_VALUES } from '@/config/schema';
 import {
@@ -12,6 +11,7 @@ import {
   type TimeZoneMode,
 } from '@/lib/time';
 import { useNowStore } from './nowStore';
+import { useUrlParams } from './useUrlParams';
 
 export type RefreshValue = (typeof REFRESH_VALUES)[number];
 
@@ -20,7 +20,7 @@ const pick = <T extends string>(value: string | null, allowed: readonly T[]): T 
 
 /** Time range, zone and refresh interval, read from and written to the URL. */
 export function useTimeRange() {
-  const [params, setParams] = useSearchParams();
+  const { params, update: updateParams } = useUrlParams();
   const config = useConfig();
   const now = useNowStore((s) => s.now);
   const tick = useNowStore((s) => s.tick);
@@ -43,20 +43,14 @@ export function useTimeRange() {
   }, [fromParam, toParam, now, tz, config.defaults.from, config.defaults.to]);
 
   const update = useCallback(
-    (changes: Record<string, string | null>) => {
-      setParams(
-        (prev) => {
-          const next = new URLSearchParams(prev);
-          for (const [key, value] of Object.entries(changes)) {
-            if (value === null) next.delete(key);
-            else next.set(key, value);
-          }
-          return next;
-        },
-        { replace: false },
-      );
-    },
-    [setParams],
+    (changes: Record<string, string | null>) =>
+      updateParams((next) => {
+        for (const [key, value] of Object.entries(changes)) {
+          if (value === null) next.delete(key);
+          else next.set(key, value);
+        }
+      }),
+    [updateParams],
   );
 
   const setRaw = useCallback(
@@ -84,7 +78,7 @@ export function useTimeRange() {
 
 /** Dashboard variables: every `var-<name>` URL parameter, multi-valued. */
 export function useVariables() {
-  const [params, setParams] = useSearchParams();
+  const { params, update } = useUrlParams();
   const variables = useMemo(() => {
     const out: Record<string, string[]> = {};
     for (const [key, value] of params) {
@@ -95,15 +89,12 @@ export function useVariables() {
   }, [params]);
 
   const setVariable = useCallback(
-    (name: string, values: string[]) => {
-      setParams((prev) => {
-        const next = new URLSearchParams(prev);
+    (name: string, values: string[]) =>
+      update((next) => {
         next.delete(`var-${name}`);
         for (const v of values) next.append(`var-${name}`, v);
-        return next;
-      });
-    },
-    [setParams],
+      }),
+    [update],
   );
 
   return { variables, setVariable };

@@ -88,6 +88,8 @@ export function demoConfig(
   return {
     ...base,
     demo: true,
+    // Simulated tasks chain several model calls; a 45 s p95 objective matches their shape.
+    slo: { ...base.slo, latencyObjectiveSeconds: Math.max(base.slo.latencyObjectiveSeconds, 45) },
     datasources: {
       prometheus: { url: paths.prometheus, headers: {}, scrapeInterval: '15s', timeoutMs: 30_000 },
       traces: { kind: 'jaeger', url: paths.traces, headers: {}, timeoutMs: 30_000 },

@@ -2,6 +2,7 @@ import { useRef, useState, type ReactNode } from 'react';
 import { DataTable } from '@/components/panel/DataTable';
 import { InspectDialog } from '@/components/panel/InspectDialog';
 import { Panel } from '@/components/panel/Panel';
+import { PanelMenu } from '@/components/panel/PanelMenu';
 import { Stat } from '@/components/panel/Stat';
 import { TimeSeries } from '@/components/panel/TimeSeries';
 import { useElementWidth } from '@/components/panel/useElementWidth';
@@ -105,6 +106,7 @@ export function PresetPanel({ id, title, extraVariables, className, height, rend
         className="w-full"
         title={panelTitle}
         description={def.description}
+        minHeight={def.viz === 'stat' ? 64 : 120}
         query={options}
         isEmpty={(f) => f.series.length === 0 || f.series.every((s) => s.points.length === 0)}
         seriesCount={(f) => ({
@@ -113,40 +115,30 @@ export function PresetPanel({ id, title, extraVariables, className, height, rend
         })}
         actions={(frame) =>
           frame && (
-            <>
-              <button
-                type="button"
-                className="btn"
-                onClick={() => setInspecting(frame)}
-                aria-label={`Inspect ${panelTitle}`}
-              >
-                Inspect
-              </button>
-              <button
-                type="button"
-                className="btn"
-                aria-label={`Export ${panelTitle} as CSV`}
-                onClick={() =>
-                  downloadText(`${fileSlug(panelTitle)}.csv`, framesToCsv(frame.series), 'text/csv')
-                }
-              >
-                CSV
-              </button>
-              <button
-                type="button"
-                className="btn"
-                aria-label={`Export ${panelTitle} as JSON`}
-                onClick={() =>
-                  downloadText(
-                    `${fileSlug(panelTitle)}.json`,
-                    JSON.stringify(frame.raw, null, 2),
-                    'application/json',
-                  )
-                }
-              >
-                JSON
-              </button>
-            </>
+            <PanelMenu
+              title={panelTitle}
+              items={[
+                { label: 'Inspect', onSelect: () => setInspecting(frame) },
+                {
+                  label: 'Export CSV',
+                  onSelect: () =>
+                    downloadText(
+                      `${fileSlug(panelTitle)}.csv`,
+                      framesToCsv(frame.series),
+                      'text/csv',
+                    ),
+                },
+                {
+                  label: 'Export JSON',
+                  onSelect: () =>
+                    downloadText(
+                      `${fileSlug(panelTitle)}.json`,
+                      JSON.stringify(frame.raw, null, 2),
+                      'application/json',
+                    ),
+                },
+              ]}
+            />
           )
         }
       >

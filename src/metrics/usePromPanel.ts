@@ -49,10 +49,7 @@ export function usePromPanelResolver() {
   const { prometheus } = useDataSources();
   const { range } = useTimeRange();
   const { variables } = useVariables();
-  return (
-    id: PanelId,
-    opts: PanelQueryOptions,
-  ): PromPanelState => {
+  return (id: PanelId, opts: PanelQueryOptions): PromPanelState => {
     const def = resolvePanel(config, id);
     if (!prometheus) return { kind: 'no-source' };
     if (!def.query) return { kind: 'no-query', def };
@@ -74,9 +71,6 @@ export function usePromPanelResolver() {
   };
 }
 
-export function usePromPanel(
-  id: PanelId,
-  opts: PanelQueryOptions,
-): PromPanelState {
+export function usePromPanel(id: PanelId, opts: PanelQueryOptions): PromPanelState {
   return usePromPanelResolver()(id, opts);
 }

@@ -77,7 +77,6 @@ export function TimeRangePicker({ raw, range, tz, onChange, onShift, onZoomOut }
         onClick={() => setOpen((o) => !o)}
         data-testid="time-range-button"
       >
-        <span aria-hidden>🕑</span>{' '}
         <span className="max-w-72 truncate">{describeRange(raw, tz)}</span>
       </button>
       <button

@@ -1,6 +1,8 @@
 import { Panel } from '@/components/panel/Panel';
 import { useDataSources } from '@/config/DataSourcesContext';
 import type { Alert } from '@/datasources/prometheus';
+import { formatTimestamp } from '@/lib/time';
+import { useTimeRange } from '@/state/urlState';
 import { alertsQueryOptions } from '../api/queries';
 
 const SEVERITY_CLASS: Record<string, string> = {
@@ -46,12 +48,14 @@ export function AlertsPanel() {
 }
 
 function AlertRow({ alert }: { alert: Alert }) {
+  const { tz } = useTimeRange();
   const severity = alert.labels.severity ?? '';
   const summary = alert.annotations.summary ?? alert.annotations.description ?? '';
+  const since = alert.activeAt ? Date.parse(alert.activeAt) : Number.NaN;
   return (
     <li className="flex flex-col rounded border border-slate-200 px-2 py-1 dark:border-slate-700">
-      <span className="flex items-center gap-2">
-        <span className="font-medium">{alert.labels.alertname ?? 'unnamed alert'}</span>
+      <span className="flex flex-wrap items-center gap-x-2">
+        <span className="font-medium break-all">{alert.labels.alertname ?? 'unnamed alert'}</span>
         {severity && (
           <span
             className={`rounded px-1 text-xs ${SEVERITY_CLASS[severity] ?? 'bg-slate-100 dark:bg-slate-800'}`}
@@ -59,12 +63,12 @@ function AlertRow({ alert }: { alert: Alert }) {
             {severity}
           </span>
         )}
-        {alert.activeAt && (
-          <span className="ml-auto text-xs text-slate-500 dark:text-slate-400">
-            since {alert.activeAt.slice(0, 19).replace('T', ' ')}
-          </span>
-        )}
       </span>
+      {Number.isFinite(since) && (
+        <span className="text-xs text-slate-500 dark:text-slate-400">
+          firing since {formatTimestamp(since, tz, { withSeconds: false })}
+        </span>
+      )}
       {summary && (
         <span className="line-clamp-2 text-xs text-slate-600 dark:text-slate-300">{summary}</span>
       )}

@@ -18,9 +18,9 @@ export default function HealthPage() {
         <PresetPanel id="health.failed-executions" />
         <PresetPanel id="health.failures-24h" />
         <PresetPanel id="health.saturation" />
-        <AlertsPanel />
       </div>
-      <div className="grid gap-3 lg:grid-cols-2">
+      <div className="grid gap-3 lg:grid-cols-3">
+        <AlertsPanel />
         <BurnRatePanel />
         <DataSourceStatusPanel />
       </div>

@@ -37,8 +37,9 @@ export default defineConfig({
     },
   ],
   webServer: {
-    // The built app, with demo mode compiled in, served as static files.
-    command: `VITE_DEMO=1 node_modules/.bin/vite build --logLevel warn && node_modules/.bin/vite preview --host 127.0.0.1 --port ${PORT} --strictPort`,
+    // The built app, with demo mode compiled in, served as static files. Each port builds into
+    // its own folder so a concurrent build never swaps files under a running server.
+    command: `VITE_DEMO=1 node_modules/.bin/vite build --logLevel warn --outDir dist-e2e-${PORT} && node_modules/.bin/vite preview --outDir dist-e2e-${PORT} --host 127.0.0.1 --port ${PORT} --strictPort`,
     url: `http://127.0.0.1:${PORT}/config.json`,
     reuseExistingServer: !process.env.CI,
     timeout: 120_000,

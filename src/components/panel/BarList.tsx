@@ -33,6 +33,7 @@ export function BarList({
           </span>
           <span className="tabular-nums">
             {formatValue(item.value, unit)}
+            {total > 0 && ' '}
             {total > 0 && (
               <span className="ml-1 text-xs text-slate-500 dark:text-slate-400">
                 ({Math.round((item.value / total) * 100)}%)

@@ -19,7 +19,7 @@ import type { PromFrame } from './promQuery';
 import { usePromPanel } from './usePromPanel';
 
 /** Panels draw at most this many series; the header says when more came back. */
-export const MAX_SERIES = 50;
+export const MAX_SERIES = 100;
 
 type Props = {
   id: PanelId;

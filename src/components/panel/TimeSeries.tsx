@@ -40,8 +40,8 @@ export function TimeSeries({
   const [hidden, setHidden] = useState<Set<string>>(() => new Set());
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH);
   const rows = useMemo(
-    () => buildChartRows(series, hidden, plotWidth),
-    [series, hidden, plotWidth],
+    () => buildChartRows(series, hidden, plotWidth, range),
+    [series, hidden, plotWidth, range],
   );
   const ids = useMemo(() => series.map((s) => s.id), [series]);
   const spanMs = range.to - range.from;

@@ -10,8 +10,8 @@ const ramp = (id: string, n: number, f: (i: number) => number): Series => ({
 describe('buildChartRows', () => {
   it('downsamples each series to about one point per pixel and keeps a spike', () => {
     const spiky = ramp('a', 11_000, (i) => (i === 5_432 ? 1_000 : 1));
-    const rows = buildChartRows([spiky], new Set(), 400);
-    expect(rows.length).toBeLessThanOrEqual(400);
+    const rows = buildChartRows([spiky], new Set(), 400, { from: 0, to: 11_000_000 });
+    expect(rows.length).toBeLessThanOrEqual(401);
     expect(rows.some((r) => r.s0 === 1_000)).toBe(true);
   });
 
@@ -20,12 +20,24 @@ describe('buildChartRows', () => {
       [ramp('a', 3, () => 1), ramp('b', 3, () => 2)],
       new Set(['b']),
       800,
+      { from: 0, to: 2000 },
     );
     expect(rows).toEqual([
       { t: 0, s0: 1 },
       { t: 1000, s0: 1 },
       { t: 2000, s0: 1 },
     ]);
+  });
+
+  it('gives a hundred series one shared row per pixel column', () => {
+    const many = Array.from({ length: 100 }, (_, k) =>
+      ramp(`s${k}`, 11_000, (i) => Math.sin(i / 50 + k)),
+    );
+    const rows = buildChartRows(many, new Set(), 1000, { from: 0, to: 11_000_000 });
+    expect(rows.length).toBeLessThanOrEqual(1001);
+    // Each series keeps about one point per two columns, wherever its peaks are.
+    const s99 = rows.filter((r) => r.s99 !== undefined).length;
+    expect(s99).toBeGreaterThan(400);
   });
 
   it('turns infinities into gaps', () => {
@@ -43,6 +55,7 @@ describe('buildChartRows', () => {
       ],
       new Set(),
       800,
+      { from: 0, to: 2 },
     );
     expect(Number.isNaN(rows[0]?.s0)).toBe(true);
   });

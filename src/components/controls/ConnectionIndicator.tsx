@@ -1,6 +1,6 @@
 import { useEffect, useState } from 'react';
+import { connectionLabel } from '@/live/connectionLabel';
 import { useConnectionStore, type LiveStatus } from '@/state/connectionStore';
-import { formatAge } from './formatAge';
 
 const DOT: Record<LiveStatus, string> = {
   live: 'bg-emerald-500',
@@ -10,40 +10,33 @@ const DOT: Record<LiveStatus, string> = {
   offline: 'bg-slate-400',
 };
 
-const TRANSPORT_LABEL = { websocket: 'WebSocket', sse: 'SSE', polling: 'polling' } as const;
-
+/** The live metrics stream's state in the header, with the age of its last data. */
 export function ConnectionIndicator() {
-  const { configured, status, transport, lastUpdate, error } = useConnectionStore();
+  const state = useConnectionStore();
   const [now, setNow] = useState(() => Date.now());
   useEffect(() => {
     const id = window.setInterval(() => setNow(Date.now()), 1000);
     return () => window.clearInterval(id);
   }, []);
 
-  const text = !configured
-    ? 'No live gateway · panels poll'
-    : [
-        status,
-        transport ? TRANSPORT_LABEL[transport] : null,
-        lastUpdate ? formatAge(now - lastUpdate) : null,
-      ]
-        .filter(Boolean)
-        .join(' · ');
-
+  const text = connectionLabel(state, now);
   return (
     <div
-      role="status"
-      aria-live="polite"
       data-testid="connection-indicator"
-      data-status={configured ? status : 'unconfigured'}
+      data-status={state.status}
+      data-transport={state.transport ?? 'none'}
+      data-source={state.source ?? 'none'}
       className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300"
-      title={error ?? undefined}
+      title={state.error ?? text}
     >
-      <span
-        aria-hidden
-        className={`inline-block h-2 w-2 rounded-full ${configured ? DOT[status] : 'bg-slate-400'}`}
-      />
-      <span className="max-w-56 truncate first-letter:uppercase">{text}</span>
+      <span aria-hidden className={`inline-block h-2 w-2 rounded-full ${DOT[state.status]}`} />
+      <span aria-hidden className="max-w-64 truncate">
+        {text}
+      </span>
+      {/* Announced when the state changes, not at every tick of the age. */}
+      <span role="status" className="sr-only">
+        {connectionLabel(state, null)}
+      </span>
     </div>
   );
 }

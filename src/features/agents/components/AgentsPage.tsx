@@ -1,3 +1,4 @@
+import { LabelValuePicker } from '@/components/controls/LabelValuePicker';
 import { useConfig } from '@/config/ConfigContext';
 import { PresetPanel } from '@/metrics/PresetPanel';
 import { resolvePanel, type PanelId } from '@/metrics/presets';
@@ -51,6 +52,8 @@ export default function AgentsPage() {
           </span>
         )}
       </div>
+
+      <LabelValuePicker label="agent" title="Find an agent" onPick={select} />
 
       <div className="grid gap-3 lg:grid-cols-2">
         <PresetPanel id="agents.operation-rate" title={titleOf('agents.operation-rate')} />

@@ -77,6 +77,8 @@ export function promQueryOptions(input: PromQueryInput) {
           signal,
         });
         const data = { resultType: 'matrix' as const, result: res.result };
+        // Lets benchmarks split "fetch and decode" from "render".
+        performance.mark('observatory:frame-decoded');
         return {
           series: toFrameSeries(data, legend),
           warnings: res.warnings,

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildChartRows, toggleSeries, type Series } from './timeSeriesData';
+import { buildChartRows, POINT_BUDGET, toggleSeries, type Series } from './timeSeriesData';
 
 const ramp = (id: string, n: number, f: (i: number) => number): Series => ({
   id,
@@ -35,9 +35,12 @@ describe('buildChartRows', () => {
     );
     const rows = buildChartRows(many, new Set(), 1000, { from: 0, to: 11_000_000 });
     expect(rows.length).toBeLessThanOrEqual(1001);
-    // Each series keeps about one point per two columns, wherever its peaks are.
+    // A hundred series share the point budget: each keeps its share, wherever its peaks are.
     const s99 = rows.filter((r) => r.s99 !== undefined).length;
-    expect(s99).toBeGreaterThan(400);
+    expect(s99).toBeGreaterThan(POINT_BUDGET / 100 - 10);
+    expect(rows.reduce((n, r) => n + Object.keys(r).length - 1, 0)).toBeLessThanOrEqual(
+      POINT_BUDGET,
+    );
   });
 
   it('turns infinities into gaps', () => {

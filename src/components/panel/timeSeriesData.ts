@@ -4,9 +4,12 @@ export type SeriesPoint = [t: number, v: number];
 export type Series = { id: string; name: string; points: SeriesPoint[] };
 export type ChartRow = { t: number } & Record<string, number>;
 
+/** Points drawn across all series of one chart. */
+export const POINT_BUDGET = 20_000;
+
 /**
  * Downsamples each visible series with LTTB (which keeps the peaks naive decimation drops) to
- * about one point per two pixels, then snaps every point to the pixel column it is drawn in.
+ * about one point per two pixels (fewer when many series share `POINT_BUDGET`), then snaps every point to the pixel column it is drawn in.
  * Series then share their timestamps, so a hundred series make `widthPx` rows rather than a
  * hundred times as many, which is what keeps recharts fast. The snap moves a point by less
  * than a pixel. When two points of one series land in one column, the larger is kept: in a
@@ -20,7 +23,13 @@ export function buildChartRows(
 ): ChartRow[] {
   const columns = Math.max(3, Math.floor(widthPx));
   const span = Math.max(1, range.to - range.from);
-  const threshold = Math.max(3, Math.floor(columns / 2));
+  // Recharts' cost grows with the points it draws, so many series share a fixed budget; a few
+  // series still get one point per two pixels.
+  const visible = series.filter((s) => !hidden.has(s.id)).length || 1;
+  const threshold = Math.max(
+    3,
+    Math.min(Math.floor(columns / 2), Math.floor(POINT_BUDGET / visible)),
+  );
   const rows = new Map<number, ChartRow>();
   series.forEach((s, index) => {
     if (hidden.has(s.id)) return;

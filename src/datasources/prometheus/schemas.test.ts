@@ -1,5 +1,5 @@
 // @vitest-environment node
-import { parseSampleValue, queryDataSchema, secondsToMs } from './schemas';
+import { parseSampleValue, queryDataSchema, samplePairsSchema, secondsToMs } from './schemas';
 
 describe('parseSampleValue', () => {
   it.each([
@@ -45,5 +45,32 @@ describe('queryDataSchema', () => {
 
   it('rejects an unknown result type', () => {
     expect(queryDataSchema.safeParse({ resultType: 'table', result: [] }).success).toBe(false);
+  });
+});
+
+describe('samplePairsSchema', () => {
+  it('converts pairs in one pass: seconds to ms, Go float text to numbers', () => {
+    expect(
+      samplePairsSchema.parse([
+        [1.5, '2'],
+        [2, '+Inf'],
+        [3, 'NaN'],
+      ]),
+    ).toEqual([
+      [1500, 2],
+      [2000, Infinity],
+      [3000, NaN],
+    ]);
+  });
+
+  it('rejects the first malformed pair with its index', () => {
+    const result = samplePairsSchema.safeParse([
+      [1, '2'],
+      [2, 3],
+    ]);
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.path).toEqual([1]);
+    expect(samplePairsSchema.safeParse([[1, 'abc']]).success).toBe(false);
+    expect(samplePairsSchema.safeParse('nope').success).toBe(false);
   });
 });

@@ -17,6 +17,9 @@ export type SamplePair = [timeMs: number, value: number];
  * Returns undefined for text that is not a number.
  */
 export function parseSampleValue(text: string): number | undefined {
+  // Fast path first: a range query can hold a million samples, nearly all plain numbers.
+  const value = Number(text);
+  if (!Number.isNaN(value)) return text.trim() === '' ? undefined : value;
   switch (text) {
     case '+Inf':
     case 'Inf':
@@ -26,9 +29,7 @@ export function parseSampleValue(text: string): number | undefined {
     case 'NaN':
       return Number.NaN;
   }
-  if (text.trim() === '') return undefined;
-  const value = Number(text);
-  return Number.isNaN(value) ? undefined : value;
+  return undefined;
 }
 
 export function secondsToMs(seconds: number): number {
@@ -103,12 +104,41 @@ const vectorSchema = z
     samples.flatMap((s) => (s.value ? [{ metric: s.metric, value: s.value }] : [])),
   );
 
+/**
+ * A series' sample list, checked and converted in one loop. A range query can return a million
+ * pairs; running each through a zod tuple with transforms took seconds. The rules are exactly
+ * those of `samplePairSchema`, and the first bad pair is reported with its path.
+ */
+export const samplePairsSchema = z.unknown().transform((raw, ctx): SamplePair[] => {
+  if (!Array.isArray(raw)) {
+    ctx.addIssue({ code: 'custom', message: 'expected an array of [time, value] pairs' });
+    return z.NEVER;
+  }
+  const out = new Array<SamplePair>(raw.length);
+  for (let i = 0; i < raw.length; i++) {
+    const pair: unknown = raw[i];
+    const time = Array.isArray(pair) && pair.length === 2 ? pair[0] : undefined;
+    const text = Array.isArray(pair) && pair.length === 2 ? pair[1] : undefined;
+    const value = typeof text === 'string' ? parseSampleValue(text) : undefined;
+    if (typeof time !== 'number' || !Number.isFinite(time) || value === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: [i],
+        message: `expected [time, "value"], got ${JSON.stringify(pair)?.slice(0, 80)}`,
+      });
+      return z.NEVER;
+    }
+    out[i] = [secondsToMs(time), value];
+  }
+  return out;
+});
+
 /** A series' native-histogram points (`histograms`) are dropped; its float points are kept. */
 const matrixSchema = z.array(
   z
     .object({
       metric: metricSchema,
-      values: z.array(samplePairSchema).optional(),
+      values: samplePairsSchema.optional(),
     })
     .transform((s): MatrixSeries => ({ metric: s.metric, values: s.values ?? [] })),
 );

@@ -1,4 +1,5 @@
 import { useMemo, useState, type ReactNode } from 'react';
+import { TruncatedText } from '@/components/TruncatedText';
 
 export type Column<Row> = {
   key: string;
@@ -119,7 +120,7 @@ export function DataTable<Row>({
                     key={c.key}
                     className={`px-2 py-1 ${c.align === 'right' ? 'text-right tabular-nums' : ''}`}
                   >
-                    {c.render(row)}
+                    <CellContent value={c.render(row)} />
                   </td>
                 ))}
               </tr>
@@ -127,6 +128,15 @@ export function DataTable<Row>({
           })}
         </tbody>
       </table>
+    </div>
+  );
+}
+
+/** Backend strings can be any length: a cell never grows past its column, and shows the rest on request. */
+function CellContent({ value }: { value: ReactNode }) {
+  return (
+    <div className="max-w-[28rem] min-w-0 overflow-hidden">
+      {typeof value === 'string' ? <TruncatedText text={value} /> : value}
     </div>
   );
 }

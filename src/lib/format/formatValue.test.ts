@@ -1,5 +1,6 @@
 import { formatCount, formatValue } from './formatValue';
 import { UNITS, isUnit, type Unit } from './units';
+import { clipText } from './number';
 
 const KiB = 1024;
 const MiB = 1024 ** 2;
@@ -214,5 +215,14 @@ describe('UNITS', () => {
     ]);
     expect(isUnit('bytes/s')).toBe(true);
     expect(isUnit('kilograms')).toBe(false);
+  });
+});
+
+describe('clipText', () => {
+  it('keeps short text and cuts long text to the limit with an ellipsis', () => {
+    expect(clipText('planner')).toBe('planner');
+    const long = 'x'.repeat(1_000_000);
+    expect(clipText(long, 10)).toBe('xxxxxxxxx…');
+    expect(clipText(long, 10)).toHaveLength(10);
   });
 });

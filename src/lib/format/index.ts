@@ -1,4 +1,4 @@
 export { UNITS, isUnit, type Unit } from './units';
 export { formatCount, formatValue, type FormatValueOptions } from './formatValue';
 export { formatDuration } from './duration';
-export { MISSING } from './number';
+export { clipText, MISSING } from './number';

@@ -117,3 +117,11 @@ export function formatScaled(
   const shown = promoted && decimals === undefined ? roundTo(scaled, 2) : scaled;
   return `${formatNumber(shown, decimals, locale)}${step.suffix}`;
 }
+
+/**
+ * A backend string cut to `max` characters with an ellipsis, for places that show a name in a
+ * single line (buttons, badges). The full value stays available in Inspect and exports.
+ */
+export function clipText(text: string, max = 80): string {
+  return text.length <= max ? text : `${text.slice(0, max - 1)}…`;
+}

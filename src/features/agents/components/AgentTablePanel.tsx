@@ -4,7 +4,7 @@ import { DataTable, type Column } from '@/components/panel/DataTable';
 import { useConfig } from '@/config/ConfigContext';
 import { toCsv } from '@/lib/csv';
 import { downloadText } from '@/lib/download';
-import { formatValue, type Unit } from '@/lib/format';
+import { clipText, formatValue, type Unit } from '@/lib/format';
 import type { PanelId } from '@/metrics/presets';
 import { usePromPanelResolver } from '@/metrics/usePromPanel';
 import { joinAgentRows, type AgentFrames, type AgentRow } from '../agentRows';
@@ -77,10 +77,10 @@ export function AgentTablePanel({ selected, onToggle }: Props) {
             type="button"
             className="font-medium text-sky-700 hover:underline dark:text-sky-300"
             aria-pressed={selected.includes(r.agent)}
-            title={`Show ${r.agent}'s operations, tokens and tool calls`}
+            title={`Show ${clipText(r.agent)}'s operations, tokens and tool calls`}
             onClick={() => onToggle(r.agent)}
           >
-            {r.agent}
+            {clipText(r.agent)}
           </button>
         ),
     },

@@ -1,6 +1,8 @@
 import { Panel } from '@/components/panel/Panel';
 import { useDataSources } from '@/config/DataSourcesContext';
 import type { Alert } from '@/datasources/prometheus';
+import { TruncatedText } from '@/components/TruncatedText';
+import { clipText } from '@/lib/format';
 import { formatTimestamp } from '@/lib/time';
 import { useTimeRange } from '@/state/urlState';
 import { alertsQueryOptions } from '../api/queries';
@@ -55,12 +57,14 @@ function AlertRow({ alert }: { alert: Alert }) {
   return (
     <li className="flex flex-col rounded border border-slate-200 px-2 py-1 dark:border-slate-700">
       <span className="flex flex-wrap items-center gap-x-2">
-        <span className="font-medium break-all">{alert.labels.alertname ?? 'unnamed alert'}</span>
+        <span className="font-medium break-all">
+          <TruncatedText text={alert.labels.alertname ?? 'unnamed alert'} />
+        </span>
         {severity && (
           <span
             className={`rounded px-1 text-xs ${SEVERITY_CLASS[severity] ?? 'bg-slate-100 dark:bg-slate-800'}`}
           >
-            {severity}
+            {clipText(severity, 24)}
           </span>
         )}
       </span>
@@ -70,7 +74,9 @@ function AlertRow({ alert }: { alert: Alert }) {
         </span>
       )}
       {summary && (
-        <span className="line-clamp-2 text-xs text-slate-600 dark:text-slate-300">{summary}</span>
+        <span className="text-xs break-words text-slate-600 dark:text-slate-300">
+          <TruncatedText text={summary} />
+        </span>
       )}
     </li>
   );

@@ -17,7 +17,12 @@ export default defineConfig(({ command }) => ({
   define: {
     __DEMO_BUILD__: JSON.stringify(command === 'serve' || process.env.VITE_DEMO === '1'),
   },
-  build: { sourcemap: true, chunkSizeWarningLimit: 900 },
+  build: {
+    sourcemap: true,
+    chunkSizeWarningLimit: 900,
+    // Shared chunks must not run before the entry's first import (zod's CSP setting).
+    rolldownOptions: { output: { strictExecutionOrder: true } },
+  },
   worker: { format: 'es' },
   test: {
     environment: 'jsdom',

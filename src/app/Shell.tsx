@@ -74,7 +74,10 @@ export function Shell() {
   const search = carriedSearch(params);
 
   return (
-    <div className="flex min-h-screen flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100">
+    // Embedded, the page is as tall as its content, so an auto-height iframe can also shrink.
+    <div
+      className={`flex flex-col bg-slate-50 text-slate-900 dark:bg-slate-950 dark:text-slate-100 ${embed ? '' : 'min-h-screen'}`}
+    >
       <a href="#main" className="sr-only focus:not-sr-only">
         Skip to content
       </a>

@@ -1,6 +1,7 @@
 import { lazy, Suspense, type ComponentType, type LazyExoticComponent } from 'react';
 import { Navigate, useLocation, type RouteObject } from 'react-router';
 import { PanelSkeleton } from '@/components/panel/Panel';
+import { EmbedRoot } from '@/embed/EmbedRoot';
 import { Shell } from './Shell';
 import { RouteError } from './RouteError';
 
@@ -18,6 +19,7 @@ const TracesPage = lazy(() => import('@/features/traces/components/TracesPage'))
 const TraceViewPage = lazy(() => import('@/features/traces/components/TraceViewPage'));
 const TraceComparePage = lazy(() => import('@/features/traces/components/TraceComparePage'));
 const ExecutionsPage = lazy(() => import('@/features/executions/components/ExecutionsPage'));
+const EmbedPanelPage = lazy(() => import('@/embed/EmbedPanelPage'));
 
 /** `/` is Health; the redirect keeps the query string so shared links survive. */
 function HomeRedirect() {
@@ -36,20 +38,28 @@ function NotFound() {
 
 export const routes: RouteObject[] = [
   {
-    element: <Shell />,
+    // The embedding bridge lives here, above the shell, so it serves single panels too.
+    element: <EmbedRoot />,
     errorElement: <RouteError />,
     children: [
-      { index: true, element: <HomeRedirect /> },
-      { path: 'health', element: page(HealthPage) },
-      { path: 'agents', element: page(AgentsPage) },
-      { path: 'errors', element: page(ErrorsPage) },
-      { path: 'resources', element: page(ResourcesPage) },
-      { path: 'traces', element: page(TracesPage) },
-      { path: 'traces/compare', element: page(TraceComparePage) },
-      { path: 'traces/:traceId', element: page(TraceViewPage) },
-      { path: 'executions', element: page(ExecutionsPage) },
-      { path: 'executions/:executionId', element: page(ExecutionsPage) },
-      { path: '*', element: <NotFound /> },
+      { path: 'embed/panel/:panelId', element: page(EmbedPanelPage) },
+      {
+        element: <Shell />,
+        errorElement: <RouteError />,
+        children: [
+          { index: true, element: <HomeRedirect /> },
+          { path: 'health', element: page(HealthPage) },
+          { path: 'agents', element: page(AgentsPage) },
+          { path: 'errors', element: page(ErrorsPage) },
+          { path: 'resources', element: page(ResourcesPage) },
+          { path: 'traces', element: page(TracesPage) },
+          { path: 'traces/compare', element: page(TraceComparePage) },
+          { path: 'traces/:traceId', element: page(TraceViewPage) },
+          { path: 'executions', element: page(ExecutionsPage) },
+          { path: 'executions/:executionId', element: page(ExecutionsPage) },
+          { path: '*', element: <NotFound /> },
+        ],
+      },
     ],
   },
 ];

@@ -36,7 +36,8 @@ export interface TraceSourceConfig {
   kind: TraceSourceKind;
   /** Base URL of the query service, e.g. `http://jaeger:16686` or `/demo/jaeger`. */
   url: string;
-  headers?: Readonly<Record<string, string>>;
+  /** Fixed headers, or a function read before every request (a token handed over at run time). */
+  headers?: Readonly<Record<string, string>> | (() => Readonly<Record<string, string>>);
   timeoutMs?: number;
 }
 
@@ -51,4 +52,9 @@ export function joinUrl(base: string, path: string, query?: URLSearchParams): st
   const url = `${base.replace(/\/+$/, '')}${path}`;
   const search = query?.toString() ?? '';
   return search === '' ? url : `${url}?${search}`;
+}
+
+/** The headers to send now: fixed ones as they are, a function's current answer. */
+export function resolveHeaders(headers: TraceSourceConfig['headers']): Record<string, string> {
+  return { ...(typeof headers === 'function' ? headers() : headers) };
 }

@@ -2,7 +2,7 @@ import { z } from 'zod';
 import { DataSourceError, fetchJson } from '@/datasources/http';
 import { jaegerEnvelopeSchema } from './adapters/jaeger-schema';
 import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './client';
-import { DEFAULT_SEARCH_LIMIT, joinUrl } from './client';
+import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './client';
 import { parseJaegerResponse, TraceFormatError } from './detect';
 import { normalizeHexId } from './ids';
 import type { ParseResult, Trace } from './model';
@@ -69,7 +69,7 @@ export class JaegerSource implements TraceSource {
 
   private options(signal: AbortSignal | undefined) {
     return {
-      headers: { ...this.config.headers },
+      headers: resolveHeaders(this.config.headers),
       signal,
       timeoutMs: this.config.timeoutMs,
       source: SOURCE,

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataSourceError, fetchJson } from '@/datasources/http';
 import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './client';
-import { DEFAULT_SEARCH_LIMIT, joinUrl } from './client';
+import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './client';
 import { detectAndParse, TraceFormatError } from './detect';
 import { normalizeHexId } from './ids';
 import type { Trace } from './model';
@@ -151,7 +151,7 @@ export class TempoSource implements TraceSource {
 
   private options(signal: AbortSignal | undefined) {
     return {
-      headers: { Accept: 'application/json', ...this.config.headers },
+      headers: { Accept: 'application/json', ...resolveHeaders(this.config.headers) },
       signal,
       timeoutMs: this.config.timeoutMs,
       source: SOURCE,

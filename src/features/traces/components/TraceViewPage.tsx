@@ -1,5 +1,5 @@
-import { PagePlaceholder } from '@/components/PagePlaceholder';
+import { TraceView } from '../trace-view/components/TraceView';
 
 export default function TraceViewPage() {
-  return <PagePlaceholder title="Trace" question="One trace: waterfall, span detail, critical path." />;
+  return <TraceView />;
 }

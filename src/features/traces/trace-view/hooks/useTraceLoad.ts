@@ -1,0 +1,58 @@
+import { useLayoutEffect, useState } from 'react';
+import { loadTraceInWorker, TraceLoadError } from '../../worker';
+import type { LoadProgress, TraceHandle, TraceInput } from '../../worker';
+
+export type TraceLoadState =
+  | { status: 'loading'; progress: LoadProgress | null }
+  | { status: 'error'; error: TraceLoadError }
+  | { status: 'ready'; handle: TraceHandle };
+
+/**
+ * Loads a trace in the worker while the component is mounted. `inputKey` identifies the input
+ * (a new key loads again); the trace's worker is ended when the key changes or on unmount.
+ */
+export function useTraceLoad(input: TraceInput | null, inputKey: string): TraceLoadState {
+  const [state, setState] = useState<TraceLoadState>({ status: 'loading', progress: null });
+
+  // A layout effect starts the load before the first paint rather than after it.
+  useLayoutEffect(() => {
+    if (!input) return;
+    const controller = new AbortController();
+    let handle: TraceHandle | null = null;
+    setState({ status: 'loading', progress: null });
+    // Marks for the waterfall benchmark and the browser's performance panel.
+    performance.mark?.('trace-view:load-start');
+    loadTraceInWorker(input, {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (!controller.signal.aborted) setState({ status: 'loading', progress });
+      },
+    }).then(
+      (loaded) => {
+        if (controller.signal.aborted) {
+          loaded.dispose();
+          return;
+        }
+        handle = loaded;
+        performance.mark?.('trace-view:overview');
+        setState({ status: 'ready', handle: loaded });
+      },
+      (error: unknown) => {
+        if (controller.signal.aborted) return;
+        const failure =
+          error instanceof TraceLoadError
+            ? error
+            : new TraceLoadError({ kind: 'internal', message: String(error) });
+        setState({ status: 'error', error: failure });
+      },
+    );
+    return () => {
+      controller.abort();
+      handle?.dispose();
+    };
+    // The key stands for the input: a new object with the same key must not reload.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [inputKey]);
+
+  return state;
+}

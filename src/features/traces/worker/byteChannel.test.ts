@@ -1,0 +1,81 @@
+// @vitest-environment node
+import { describe, expect, it } from 'vitest';
+import { ChunkQueue, receiveBody, sendBody } from './byteChannel';
+import { TraceLoadError } from './errors';
+
+const bytes = (text: string) => new TextEncoder().encode(text);
+
+async function collect(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+  const decoder = new TextDecoder();
+  let out = '';
+  for await (const chunk of chunks) out += decoder.decode(chunk, { stream: true });
+  return out + decoder.decode();
+}
+
+async function* from(...parts: string[]) {
+  for (const part of parts) yield bytes(part);
+}
+
+describe('body over a MessagePort', () => {
+  it('delivers the head and every chunk, in order', async () => {
+    const channel = new MessageChannel();
+    void sendBody(
+      async () => ({
+        totalBytes: 11,
+        what: "Jaeger's response",
+        chunks: from('{"a"', ': [1, 2', ']}'),
+      }),
+      channel.port1,
+    );
+    const body = await receiveBody(channel.port2, new AbortController().signal);
+    expect(body.totalBytes).toBe(11);
+    expect(body.what).toBe("Jaeger's response");
+    expect(await collect(body.chunks)).toBe('{"a": [1, 2]}');
+  });
+
+  it('rejects with the sender’s error when the request fails', async () => {
+    const channel = new MessageChannel();
+    void sendBody(async () => {
+      throw new TraceLoadError({ kind: 'not-found', message: 'Trace x was not found in Jaeger' });
+    }, channel.port1);
+    await expect(receiveBody(channel.port2, new AbortController().signal)).rejects.toMatchObject({
+      kind: 'not-found',
+      message: 'Trace x was not found in Jaeger',
+    });
+  });
+
+  it('fails the chunks when the download breaks half way', async () => {
+    const channel = new MessageChannel();
+    async function* broken() {
+      yield bytes('{"a": ');
+      throw new TraceLoadError({ kind: 'timeout', message: 'Jaeger did not answer within 30 s' });
+    }
+    void sendBody(async () => ({ totalBytes: null, what: 'x', chunks: broken() }), channel.port1);
+    const body = await receiveBody(channel.port2, new AbortController().signal);
+    await expect(collect(body.chunks)).rejects.toMatchObject({ kind: 'timeout' });
+  });
+
+  it('stops waiting when cancelled', async () => {
+    const channel = new MessageChannel();
+    const controller = new AbortController();
+    const pending = receiveBody(channel.port2, controller.signal);
+    controller.abort();
+    await expect(pending).rejects.toMatchObject({ kind: 'aborted' });
+    channel.port1.close();
+  });
+});
+
+describe('ChunkQueue', () => {
+  it('hands out chunks pushed before and after the reader starts waiting', async () => {
+    const queue = new ChunkQueue();
+    queue.push(bytes('ab'));
+    const reading = collect(queue);
+    await Promise.resolve();
+    queue.push(bytes('cd'));
+    setTimeout(() => {
+      queue.push(bytes('ef'));
+      queue.end();
+    }, 5);
+    expect(await reading).toBe('abcdef');
+  });
+});

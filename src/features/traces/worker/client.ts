@@ -1,0 +1,143 @@
+import type { SelfTimeRow } from '@/datasources/traces';
+import type { Port } from './port';
+import { WorkerFailure } from './port';
+import type {
+  CriticalPathData,
+  GenAiData,
+  LoadProgress,
+  SpanDetail,
+  TraceInput,
+  TraceOverview,
+} from './protocol';
+import { createInThreadPort, createWorkerPort, takeFetcher } from './workers';
+
+export { prewarmTraceWorker } from './workers';
+
+/** A loaded trace. The spans stay with the engine; ask for what you need. */
+export interface TraceHandle {
+  readonly overview: TraceOverview;
+  /** `worker` normally; `in-thread` where Web Workers do not exist (jsdom, old browsers). */
+  readonly mode: 'worker' | 'in-thread';
+  getSpan(index: number): Promise<SpanDetail>;
+  /** Indices of the spans matching a find query (see `search.ts`), in display order. */
+  find(query: string): Promise<Int32Array>;
+  criticalPath(): Promise<CriticalPathData>;
+  /** Null when no span carries `gen_ai.*` attributes. */
+  genAi(): Promise<GenAiData | null>;
+  selfTime(): Promise<SelfTimeRow[]>;
+  /** Ends the worker and frees the trace. */
+  dispose(): void;
+}
+
+export interface LoadOptions {
+  onProgress?: (progress: LoadProgress) => void;
+  signal?: AbortSignal;
+  /** Run on the page's thread even where Web Workers exist. */
+  inThread?: boolean;
+}
+
+/**
+ * Loads a trace off the main thread: fetches it from Jaeger or Tempo (or reads a file or
+ * text), parses it with the trace data layer and returns a handle with the waterfall's
+ * columns. Rejects with a `TraceLoadError` whose message is written for the user.
+ *
+ * @example
+ * const trace = await loadTraceInWorker(
+ *   { source: { kind: 'jaeger', url: '/jaeger', headers }, traceId },
+ *   { onProgress: (p) => setProgress(p), signal },
+ * );
+ * const span = await trace.getSpan(0);
+ * trace.dispose();
+ */
+export async function loadTraceInWorker(
+  input: TraceInput,
+  { onProgress, signal, inThread = false }: LoadOptions = {},
+): Promise<TraceHandle> {
+  const resolved = resolveInput(input);
+  const worker = inThread ? null : createWorkerPort();
+  if (worker) {
+    try {
+      return handleFor(worker, await loadInWorker(worker, resolved, signal, onProgress));
+    } catch (error) {
+      // A worker that cannot start (blocked script, no module workers) falls back to this thread.
+      if (!worker.failedToStart(error)) throw error;
+      worker.terminate();
+    }
+  }
+  const local = await createInThreadPort();
+  return handleFor(
+    local,
+    await local.request<TraceOverview>({ type: 'load', input: resolved }, signal, onProgress),
+  );
+}
+
+/**
+ * Loads in the engine's worker. A backend trace is downloaded by a second worker that hands
+ * the bytes over as they come (see byteChannel.ts); if that worker fails, the engine's worker
+ * downloads it itself.
+ */
+async function loadInWorker(
+  port: Port,
+  input: TraceInput,
+  signal: AbortSignal | undefined,
+  onProgress: ((progress: LoadProgress) => void) | undefined,
+): Promise<TraceOverview> {
+  const fetcher = 'source' in input ? takeFetcher() : null;
+  if (!fetcher || !('source' in input)) {
+    return port.request<TraceOverview>({ type: 'load', input }, signal, onProgress);
+  }
+  const attempt = new AbortController();
+  const stop = () => {
+    attempt.abort();
+    fetcher.cancel();
+  };
+  signal?.addEventListener('abort', stop, { once: true });
+  try {
+    const channel = new MessageChannel();
+    fetcher.fetch({
+      type: 'fetch',
+      source: input.source,
+      traceId: input.traceId,
+      port: channel.port1,
+    });
+    const loading = port.request<TraceOverview>(
+      { type: 'load', input, bytes: channel.port2 },
+      attempt.signal,
+      onProgress,
+      [channel.port2],
+    );
+    loading.catch(() => undefined);
+    return await Promise.race([loading, fetcher.failed]);
+  } catch (error) {
+    if (!(error instanceof WorkerFailure) || signal?.aborted) throw error;
+    attempt.abort();
+    return port.request<TraceOverview>({ type: 'load', input }, signal, onProgress);
+  } finally {
+    signal?.removeEventListener('abort', stop);
+    fetcher.stop();
+  }
+}
+
+function handleFor(port: Port, overview: TraceOverview): TraceHandle {
+  let genAi: Promise<GenAiData | null> | null = null;
+  let critical: Promise<CriticalPathData> | null = null;
+  let selfTime: Promise<SelfTimeRow[]> | null = null;
+  return {
+    overview,
+    mode: port.mode,
+    getSpan: (index) => port.request({ type: 'span', index }),
+    find: (query) => port.request({ type: 'find', query }),
+    // Analyses transfer their arrays, so each is asked for once and kept.
+    criticalPath: () => (critical ??= port.request({ type: 'critical-path' })),
+    genAi: () => (genAi ??= port.request({ type: 'genai' })),
+    selfTime: () => (selfTime ??= port.request({ type: 'self-time' })),
+    dispose: () => port.terminate(),
+  };
+}
+
+/** Relative backend URLs are resolved against the page, not against the worker's script. */
+function resolveInput(input: TraceInput): TraceInput {
+  if (!('source' in input) || typeof document === 'undefined') return input;
+  const url = new URL(input.source.url, document.baseURI).href;
+  return { ...input, source: { ...input.source, url } };
+}

@@ -1,0 +1,86 @@
+import { TraceLoadError } from './errors';
+import { StreamingJsonParser } from './streamingJson';
+
+/** How often progress is reported while bytes arrive. */
+const PROGRESS_EVERY_MS = 100;
+
+export interface ReadProgress {
+  loadedBytes: number;
+  totalBytes: number | null;
+}
+
+export interface ReadOptions {
+  totalBytes: number | null;
+  onProgress?: (progress: ReadProgress) => void;
+  /** Names the document in messages: "Jaeger's response", "The file". */
+  what: string;
+}
+
+export interface ReadResult {
+  /** The parsed document; several top-level JSON values (NDJSON) come as an array of them. */
+  value: unknown;
+  documents: number;
+  bytes: number;
+}
+
+/**
+ * Reads JSON text arriving as byte chunks, parsing it as it comes (see `StreamingJsonParser`).
+ * Invalid JSON becomes a `TraceLoadError` of kind `invalid-json`.
+ */
+export async function readJsonChunks(
+  chunks: AsyncIterable<Uint8Array>,
+  { totalBytes, onProgress, what }: ReadOptions,
+): Promise<ReadResult> {
+  const decoder = new TextDecoder();
+  const parser = new StreamingJsonParser();
+  let bytes = 0;
+  let reported = 0;
+  try {
+    for await (const chunk of chunks) {
+      bytes += chunk.byteLength;
+      parser.push(decoder.decode(chunk, { stream: true }));
+      const now = performance.now();
+      if (onProgress && now - reported >= PROGRESS_EVERY_MS) {
+        reported = now;
+        onProgress({ loadedBytes: bytes, totalBytes });
+      }
+    }
+    parser.push(decoder.decode());
+    onProgress?.({ loadedBytes: bytes, totalBytes });
+    if (bytes === 0) throw invalidJson(what, 'it is empty');
+    const value = parser.finish();
+    return { value, documents: parser.documents, bytes };
+  } catch (error) {
+    if (error instanceof SyntaxError) throw invalidJson(what, error.message);
+    throw error;
+  }
+}
+
+/** The chunks of a byte stream; stopping early cancels the stream. */
+export async function* streamChunks(
+  stream: ReadableStream<Uint8Array>,
+  beforeRead?: () => void,
+): AsyncGenerator<Uint8Array> {
+  const reader = stream.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      beforeRead?.();
+      const { done, value } = await reader.read();
+      if (done) {
+        finished = true;
+        return;
+      }
+      yield value;
+    }
+  } finally {
+    if (!finished) void reader.cancel().catch(() => undefined);
+  }
+}
+
+function invalidJson(what: string, detail: string): TraceLoadError {
+  return new TraceLoadError({
+    kind: 'invalid-json',
+    message: `${what} is not valid JSON: ${detail}`,
+  });
+}

@@ -4,10 +4,15 @@ import {
   FLAP_REFUSE_MS,
   flapVerdict,
   isDemoFlapping,
+  onDemoRefusingSockets,
   setDemoFlapping,
+  setDemoRefusingSockets,
 } from './flapping';
 
-afterEach(() => setDemoFlapping(false));
+afterEach(() => {
+  setDemoFlapping(false);
+  setDemoRefusingSockets(false);
+});
 
 describe('demo flapping', () => {
   it('accepts every connection while off', () => {
@@ -23,5 +28,19 @@ describe('demo flapping', () => {
       afterMs: 2_000,
     });
     expect(flapVerdict(FLAP_REFUSE_MS, () => 1)).toEqual({ action: 'drop', afterMs: 6_000 });
+  });
+
+  it('refuses every connection while refusing sockets, and tells open ones to close', () => {
+    const cut = vi.fn();
+    const stop = onDemoRefusingSockets(cut);
+    setDemoRefusingSockets(true);
+    expect(flapVerdict(FLAP_REFUSE_MS)).toEqual({ action: 'refuse' });
+    expect(cut).toHaveBeenCalledTimes(1);
+    stop();
+    setDemoRefusingSockets(false);
+    setDemoRefusingSockets(true);
+    expect(cut).toHaveBeenCalledTimes(1);
+    setDemoRefusingSockets(false);
+    expect(flapVerdict(FLAP_REFUSE_MS)).toEqual({ action: 'accept' });
   });
 });

@@ -4,7 +4,7 @@ import { createGatewayRest } from '@/datasources/live/rest';
 import { executionStream, METRICS_STREAM } from '@/datasources/live/streams';
 import { createFetchEventSource } from '@/datasources/live/testing/fetchEventSource';
 import { gatewayUrls } from '@/datasources/live/urls';
-import { FLAP_CYCLE_MS, setDemoFlapping } from './flapping';
+import { FLAP_CYCLE_MS, setDemoFlapping, setDemoRefusingSockets } from './flapping';
 import { createLiveHandlers } from './handlers';
 import { createPlatform } from './platform';
 
@@ -23,6 +23,7 @@ afterEach(() => {
   client?.close();
   client = null;
   setDemoFlapping(false);
+  setDemoRefusingSockets(false);
 });
 afterAll(() => server.close());
 
@@ -170,5 +171,24 @@ describe('demo gateway streams', () => {
     live.subscribe(stream, () => {});
     await vi.waitFor(() => expect(live.getSnapshot(stream).execution?.status).toBe(old.status));
     expect(live.getSnapshot(stream)).toMatchObject({ status: 'offline', error: null });
+  });
+
+  it('while refusing sockets, cuts the open ones and refuses new ones until switched off', async () => {
+    client = createLiveClient({
+      baseUrl: BASE,
+      eventSourceImpl: createFetchEventSource(),
+      lingerMs: 0,
+      probeIntervalMs: 200,
+      warn: () => {},
+    });
+    client.subscribe(METRICS_STREAM, () => {});
+    const state = () => client!.getSnapshot(METRICS_STREAM);
+    await vi.waitFor(() => expect(state().transport).toBe('websocket'));
+
+    setDemoRefusingSockets(true);
+    await vi.waitFor(() => expect(state().transport).toBe('sse'), { timeout: 3_000 });
+
+    setDemoRefusingSockets(false);
+    await vi.waitFor(() => expect(state().transport).toBe('websocket'), { timeout: 3_000 });
   });
 });

@@ -1,7 +1,7 @@
 import { http, HttpResponse, ws, type RequestHandler, type WebSocketHandler } from 'msw';
 import { pingMessageSchema, type ServerMessageInput } from '@/datasources/live/schema';
 import { createSimulator, type Simulator } from '@mocks/sim';
-import { flapVerdict } from './flapping';
+import { flapVerdict, onDemoRefusingSockets } from './flapping';
 import { metricsAt } from './metrics';
 import { createPlatform, executionIndex, type ExecutionPlan, type Platform } from './platform';
 import { executionIndexOfTrace, otlpTraceAt, traceSummaryAt } from './traces';
@@ -81,7 +81,13 @@ function acceptSocket(client: Client, now: () => number) {
     }
     if (ping.success) send({ type: 'pong', ts: now(), data: { ts: ping.data.data.ts } });
   });
-  client.addEventListener('close', () => timers.clear());
+  const stopRefusing = onDemoRefusingSockets(() =>
+    client.close(4003, 'demo: gateway refusing connections'),
+  );
+  client.addEventListener('close', () => {
+    timers.clear();
+    stopRefusing();
+  });
   if (verdict.action === 'drop') {
     timers.after(verdict.afterMs, () => client.close(4001, 'demo: connection dropped'));
   }

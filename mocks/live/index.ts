@@ -3,7 +3,12 @@ import { createLiveHandlers } from './handlers';
 
 export { createLiveHandlers } from './handlers';
 export type { LiveHandlersOptions } from './handlers';
-export { isDemoFlapping, setDemoFlapping } from './flapping';
+export {
+  isDemoFlapping,
+  isDemoRefusingSockets,
+  setDemoFlapping,
+  setDemoRefusingSockets,
+} from './flapping';
 
 /** Where the demo config points its live gateway. */
 export const DEMO_GATEWAY_BASE = '/demo/gateway';

@@ -4,6 +4,7 @@ import { createBrowserRouter, RouterProvider } from 'react-router';
 import { ConfigContext } from '@/config/ConfigContext';
 import { DataSourcesContext } from '@/config/DataSourcesContext';
 import { createDataSources } from '@/datasources/registry';
+import { LiveProvider } from '@/live/LiveProvider';
 import { authHeaders } from '@/state/authStore';
 import type { AppConfig } from '@/config/schema';
 import { routes } from './routes';
@@ -30,9 +31,11 @@ export function App({ config }: { config: AppConfig }) {
   return (
     <ConfigContext.Provider value={config}>
       <DataSourcesContext.Provider value={sources}>
-        <QueryClientProvider client={queryClient}>
-          <RouterProvider router={router} />
-        </QueryClientProvider>
+        <LiveProvider>
+          <QueryClientProvider client={queryClient}>
+            <RouterProvider router={router} />
+          </QueryClientProvider>
+        </LiveProvider>
       </DataSourcesContext.Provider>
     </ConfigContext.Provider>
   );

@@ -1,4 +1,5 @@
 import type { AppConfig } from '@/config/schema';
+import { createLiveClient, type LiveClient, type LiveClientOptions } from './live';
 import { createPromClient, type PromClient } from './prometheus';
 import { createTraceSource, type TraceSource } from './traces';
 
@@ -7,6 +8,11 @@ export type DataSources = {
   traces: TraceSource | null;
   /** Headers for trace requests made outside the client (the trace-loading worker). */
   traceHeaders: () => Record<string, string>;
+  /**
+   * Builds the live client for the configured gateway (none: it only polls `pollFallback`).
+   * A factory rather than a client, so its owner can close it and build another.
+   */
+  createLive: (options?: LiveClientOptions) => LiveClient;
   /** Human-readable identity of each source, for status panels and cache keys. */
   describe: { prometheus: string | null; traces: string | null; live: string | null };
 };
@@ -22,6 +28,7 @@ export function createDataSources(
   const prom = config.datasources.prometheus;
   const traces = config.datasources.traces;
   const traceHeaders = () => ({ ...traces?.headers, ...authHeaders() });
+  const live = config.datasources.live;
   return {
     prometheus: prom
       ? createPromClient({
@@ -31,9 +38,22 @@ export function createDataSources(
         })
       : null,
     traces: traces
-      ? createTraceSource({ kind: traces.kind, url: traces.url, headers: traces.headers, timeoutMs: traces.timeoutMs })
+      ? createTraceSource({
+          kind: traces.kind,
+          url: traces.url,
+          headers: traceHeaders,
+          timeoutMs: traces.timeoutMs,
+        })
       : null,
     traceHeaders,
+    createLive: (options = {}) =>
+      createLiveClient({
+        baseUrl: live?.url ?? null,
+        pauseWhenHidden: live?.pauseWhenHidden,
+        fallbackAfterAttempts: live?.fallbackAfterAttempts,
+        fetchImpl: (input, init) => fetch(input, withHeaders(init, authHeaders())),
+        ...options,
+      }),
     describe: {
       prometheus: prom?.url ?? null,
       traces: config.datasources.traces
@@ -42,4 +62,13 @@ export function createDataSources(
       live: config.datasources.live?.url ?? null,
     },
   };
+}
+
+/** Adds headers a request does not already set (the request's own win). */
+function withHeaders(init: RequestInit | undefined, extra: Record<string, string>): RequestInit {
+  const headers = new Headers(init?.headers);
+  for (const [name, value] of Object.entries(extra)) {
+    if (!headers.has(name)) headers.set(name, value);
+  }
+  return { ...init, headers };
 }

@@ -26,6 +26,7 @@ export function ConnectionIndicator() {
       data-status={state.status}
       data-transport={state.transport ?? 'none'}
       data-source={state.source ?? 'none'}
+      data-last-update={state.lastUpdate ?? ''}
       className="flex items-center gap-1.5 text-xs text-slate-600 dark:text-slate-300"
       title={state.error ?? text}
     >

@@ -113,7 +113,12 @@ function PanelBody<T, TKey extends QueryKey>({
 
 export function PanelSkeleton() {
   return (
-    <div aria-busy="true" aria-label="Loading" className="flex h-full min-h-16 flex-col gap-2">
+    <div
+      role="status"
+      aria-busy="true"
+      aria-label="Loading"
+      className="flex h-full min-h-16 flex-col gap-2"
+    >
       <div className="h-3 w-1/3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
       <div className="h-full min-h-10 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
     </div>

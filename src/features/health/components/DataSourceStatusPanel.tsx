@@ -1,6 +1,7 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useDataSources } from '@/config/DataSourcesContext';
-import { useConnectionStore } from '@/state/connectionStore';
+import { connectionLabel } from '@/live/connectionLabel';
+import { useConnectionStore, type LiveStatus } from '@/state/connectionStore';
 import { prometheusStatusQueryOptions } from '../api/queries';
 
 function Row({
@@ -36,6 +37,14 @@ function Row({
   );
 }
 
+const LIVE_ROW_STATE: Record<LiveStatus, 'ok' | 'down' | 'pending'> = {
+  live: 'ok',
+  polling: 'ok',
+  connecting: 'pending',
+  reconnecting: 'pending',
+  offline: 'down',
+};
+
 export function DataSourceStatusPanel() {
   const { prometheus, describe } = useDataSources();
   const live = useConnectionStore();
@@ -70,19 +79,13 @@ export function DataSourceStatusPanel() {
         <Row
           name="Live gateway"
           target={describe.live}
-          state={
-            !describe.live
-              ? 'off'
-              : live.status === 'live' || live.status === 'polling'
-                ? 'ok'
-                : live.status === 'offline'
-                  ? 'down'
-                  : 'pending'
-          }
+          state={!describe.live ? 'off' : LIVE_ROW_STATE[live.status]}
           detail={
             !describe.live
-              ? 'Not configured: live numbers are polled from Prometheus'
-              : `${live.status}${live.transport ? ` over ${live.transport}` : ''}${live.error ? ` · ${live.error}` : ''}`
+              ? prometheus
+                ? 'Not configured: live numbers are polled from Prometheus'
+                : 'Not configured'
+              : connectionLabel(live, null)
           }
         />
       </ul>

@@ -3,6 +3,7 @@ import { AlertsPanel } from './AlertsPanel';
 import { BurnRatePanel } from './BurnRatePanel';
 import { DataSourceStatusPanel } from './DataSourceStatusPanel';
 import { HealthScorePanel } from './HealthScorePanel';
+import { LiveNumbersPanel } from './LiveNumbersPanel';
 
 export default function HealthPage() {
   return (
@@ -28,6 +29,7 @@ export default function HealthPage() {
         <PresetPanel id="health.throughput-over-time" />
         <PresetPanel id="health.success-rate-over-time" />
       </div>
+      <LiveNumbersPanel />
     </div>
   );
 }

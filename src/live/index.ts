@@ -1,0 +1,13 @@
+export { LiveProvider, ProvideLiveRuntime, useLiveRuntime } from './LiveProvider';
+export type { LiveRuntime } from './liveRuntime';
+export { createLiveRuntime, liveSourceOf } from './liveRuntime';
+export { useObservabilityMetrics } from './useObservabilityMetrics';
+export type { ObservabilityMetrics, ObservabilityMetricsOptions } from './useObservabilityMetrics';
+export { useExecutionUpdates } from './useExecutionUpdates';
+export type { ExecutionUpdates } from './useExecutionUpdates';
+export type { Staleness } from './staleness';
+export type { SnapshotField } from './prometheusSnapshot';
+export { costField } from './prometheusSnapshot';
+export { historySeries, sparklinePoints } from './history';
+export { connectionLabel } from './connectionLabel';
+export { isInterrupted, nextStaleSince, withStaleness } from './staleness';

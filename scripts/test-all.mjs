@@ -6,7 +6,8 @@ import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 
 const bin = (name) => join('node_modules', '.bin', name);
-const out = join('test-results', 'summary');
+// Outside test-results/, which Playwright empties when it starts.
+const out = join('node_modules', '.cache', 'test-summary');
 rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 

@@ -28,7 +28,8 @@ test.describe('Prometheus fault matrix', () => {
       }) => {
         record(view.heading, fault, 'failed');
         backends.prometheusFault = fault;
-        await backends.install();
+        // No gateway: every panel, live numbers included, reads the faulty Prometheus.
+        await backends.install({ gateway: false });
         await page.goto(`${view.path}?from=now-1h&to=now`);
         await expect(page.getByRole('heading', { level: 1, name: view.heading })).toBeVisible();
 

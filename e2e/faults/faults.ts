@@ -84,15 +84,15 @@ export class Backends {
 
   constructor(private readonly page: Page) {}
 
-  async install(config: Record<string, unknown> = {}) {
+  /** `gateway: false` leaves the live gateway out, so live numbers are computed from Prometheus. */
+  async install({ gateway = true }: { gateway?: boolean } = {}) {
     await serveConfig(this.page, {
       datasources: {
         prometheus: { url: PROMETHEUS, timeoutMs: TIMEOUT_MS },
         traces: { kind: 'jaeger', url: JAEGER, timeoutMs: TIMEOUT_MS },
-        live: { url: GATEWAY, fallbackAfterAttempts: 1 },
+        ...(gateway ? { live: { url: GATEWAY, fallbackAfterAttempts: 1 } } : {}),
       },
       defaults: { refresh: 'off' },
-      ...config,
     });
     await this.page.route(`${PROMETHEUS}/**`, (route) =>
       this.prometheusFault

@@ -56,9 +56,9 @@ test('a steady range shows the steady errors, the idle burst type at zero and no
   await expect(bars).toHaveCount(3);
   const figure = (label: string) => bars.filter({ hasText: label }).locator('span.tabular-nums');
   await expectShownNear(figure('tool_error'), errorsPerSecond.tool_error * RANGE_S, {
-    unit: '(50%)',
+    unit: ' (50%)',
   });
-  await expectShownNear(figure('timeout'), errorsPerSecond.timeout * RANGE_S, { unit: '(50%)' });
+  await expectShownNear(figure('timeout'), errorsPerSecond.timeout * RANGE_S, { unit: ' (50%)' });
   await expect(figure('upstream_5xx')).toHaveText('0 (0%)');
 
   const top = (await reveal(panel(page, 'Top errors'))).getByRole('table');

@@ -18,6 +18,23 @@ export type RefreshValue = (typeof REFRESH_VALUES)[number];
 const pick = <T extends string>(value: string | null, allowed: readonly T[]): T | null =>
   value !== null && (allowed as readonly string[]).includes(value) ? (value as T) : null;
 
+/** The URL's range resolved against `now`; a bad one falls back to the defaults and says why. */
+function resolveUrlRange(
+  fromParam: string | null,
+  toParam: string | null,
+  fallback: RawTimeRange,
+  now: number,
+  tz: TimeZoneMode,
+): { raw: RawTimeRange; range: AbsoluteTimeRange; error: string | null } {
+  const wanted = { from: fromParam ?? fallback.from, to: toParam ?? fallback.to };
+  const resolved = resolveRange(wanted, now, tz);
+  if (resolved.ok) return { raw: wanted, range: resolved.value, error: null };
+  // A bad range in a shared link must not blank the app: say so and use the default.
+  const safe = resolveRange(fallback, now, tz);
+  const range: AbsoluteTimeRange = safe.ok ? safe.value : { from: now - 3_600_000, to: now };
+  return { raw: fallback, range, error: `Time range ignored: ${resolved.error}` };
+}
+
 /** Time range, zone and refresh interval, read from and written to the URL. */
 export function useTimeRange() {
   const { params, update: updateParams } = useUrlParams();
@@ -31,16 +48,35 @@ export function useTimeRange() {
   const refresh: RefreshValue =
     pick(params.get('refresh'), REFRESH_VALUES) ?? config.defaults.refresh;
 
-  const { raw, range, error } = useMemo(() => {
-    const fallback = { from: config.defaults.from, to: config.defaults.to };
-    const wanted = { from: fromParam ?? fallback.from, to: toParam ?? fallback.to };
-    const resolved = resolveRange(wanted, now, tz);
-    if (resolved.ok) return { raw: wanted, range: resolved.value, error: null };
-    // A bad range in a shared link must not blank the app: say so and use the default.
-    const safe = resolveRange(fallback, now, tz);
-    const range: AbsoluteTimeRange = safe.ok ? safe.value : { from: now - 3_600_000, to: now };
-    return { raw: fallback, range, error: `Time range ignored: ${resolved.error}` };
-  }, [fromParam, toParam, now, tz, config.defaults.from, config.defaults.to]);
+  const { raw, range, error } = useMemo(
+    () =>
+      resolveUrlRange(
+        fromParam,
+        toParam,
+        { from: config.defaults.from, to: config.defaults.to },
+        now,
+        tz,
+      ),
+    [fromParam, toParam, now, tz, config.defaults.from, config.defaults.to],
+  );
+
+  /**
+   * Shift and zoom start from the parameters as last written, not from this render's range:
+   * two quick key presses (t ← then t z) would otherwise both start from the same range.
+   */
+  const moveRange = useCallback(
+    (move: (range: AbsoluteTimeRange) => AbsoluteTimeRange) => {
+      tick();
+      updateParams((next) => {
+        const defaults = { from: config.defaults.from, to: config.defaults.to };
+        const current = resolveUrlRange(next.get('from'), next.get('to'), defaults, Date.now(), tz);
+        const moved = toAbsoluteRaw(move(current.range));
+        next.set('from', moved.from);
+        next.set('to', moved.to);
+      });
+    },
+    [tick, updateParams, config.defaults.from, config.defaults.to, tz],
+  );
 
   const update = useCallback(
     (changes: Record<string, string | null>) =>
@@ -69,8 +105,8 @@ export function useTimeRange() {
     refresh,
     setRaw,
     setAbsolute: (r: AbsoluteTimeRange) => setRaw(toAbsoluteRaw(r)),
-    shift: (direction: -1 | 1) => setRaw(toAbsoluteRaw(shiftRange(range, direction, Date.now()))),
-    zoomOut: () => setRaw(toAbsoluteRaw(zoomOutRange(range))),
+    shift: (direction: -1 | 1) => moveRange((r) => shiftRange(r, direction, Date.now())),
+    zoomOut: () => moveRange((r) => zoomOutRange(r)),
     setTz: (value: TimeZoneMode) => update({ tz: value }),
     setRefresh: (value: RefreshValue) => update({ refresh: value }),
   };

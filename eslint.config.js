@@ -5,7 +5,9 @@ import reactRefresh from 'eslint-plugin-react-refresh';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['dist', 'dist-e2e-*', 'public/mockServiceWorker.js', 'bench/results', 'test-results'] },
+  {
+    ignores: ['dist', 'dist-e2e-*', 'public/mockServiceWorker.js', 'bench/results', 'test-results'],
+  },
   {
     extends: [js.configs.recommended, ...tseslint.configs.recommended],
     files: ['**/*.{ts,tsx}'],

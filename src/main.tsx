@@ -15,6 +15,12 @@ const DEMO_PATHS = {
 async function start() {
   const root = createRoot(document.getElementById('root')!);
   const base = import.meta.env.BASE_URL;
+  // A trace link is the heaviest page: fetch its code (which starts the trace worker) while
+  // config.json loads, rather than after the router asks for it.
+  const path = window.location.pathname.slice(base.length - 1);
+  if (/^\/traces\/(?!compare)[^/]+/.test(path)) {
+    void import('./features/traces/components/TraceViewPage');
+  }
   const loaded = await loadConfig(`${base}config.json`);
   if (!loaded.ok) {
     root.render(<ConfigErrorPage source={loaded.source} problems={loaded.problems} />);

@@ -1,4 +1,5 @@
 import { useEffect, useState, type ReactNode } from 'react';
+import { TruncatedText } from '@/components/TruncatedText';
 import { Link, useLocation } from 'react-router';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { formatValue } from '@/lib/format';
@@ -169,7 +170,9 @@ function DetailBody({
                   <span className="font-mono tabular-nums">
                     +{formatUs(event.timeUs - detail.startUs)}
                   </span>{' '}
-                  <span className="font-medium">{event.name || '(unnamed event)'}</span>
+                  <span className="font-medium break-all">
+                    <TruncatedText text={event.name || '(unnamed event)'} />
+                  </span>
                 </p>
                 <AttributeTable attributes={event.attributes} label={`Event ${i + 1} attributes`} />
               </li>

@@ -22,7 +22,10 @@ export function InspectDialog({ data, onClose }: { data: InspectData; onClose: (
   const ref = useRef<HTMLDialogElement>(null);
   const [tab, setTab] = useState<'query' | 'response' | 'stats'>('query');
   useEffect(() => {
-    ref.current?.showModal?.();
+    const dialog = ref.current;
+    // Browsers without modal dialogs (and jsdom) still show it, just not modal.
+    if (typeof dialog?.showModal === 'function') dialog.showModal();
+    else dialog?.setAttribute('open', '');
   }, []);
 
   return (

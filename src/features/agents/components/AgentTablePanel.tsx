@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FramesMenu } from '@/metrics/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { DataTable, type Column } from '@/components/panel/DataTable';
 import { useConfig } from '@/config/ConfigContext';
 import { toCsv } from '@/lib/csv';
-import { downloadText } from '@/lib/download';
 import { clipText, formatValue, type Unit } from '@/lib/format';
 import type { PanelId } from '@/metrics/presets';
 import { usePromPanelResolver } from '@/metrics/usePromPanel';
@@ -138,14 +138,11 @@ export function AgentTablePanel({ selected, onToggle }: Props) {
       isEmpty={(data) => data.failures.length === 0 && toRows(data).length === 0}
       actions={(data) =>
         data && (
-          <button
-            type="button"
-            className="btn"
-            aria-label="Export agents as CSV"
-            onClick={() => downloadText('agents.csv', toCsv(toRows(data)), 'text/csv')}
-          >
-            CSV
-          </button>
+          <FramesMenu
+            title={TITLE}
+            frames={Object.values(data.frames).filter((f) => f !== undefined)}
+            csv={() => toCsv(toRows(data))}
+          />
         )
       }
     >

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FramesMenu } from '@/metrics/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { useConfig } from '@/config/ConfigContext';
 import { lastValue } from '@/metrics/frames';
@@ -22,6 +23,7 @@ export function BurnRatePanel() {
       title="SLO error-budget burn"
       description={`Objective: ${(target * 100).toFixed(2)} % of tasks succeed. Burn rate = error ratio ÷ (1 − objective).`}
       query={combinedFramesQueryOptions(queryClient, 'burn-rate', ready)}
+      actions={(frames) => frames && <FramesMenu title={'SLO error-budget burn'} frames={frames} />}
     >
       {(frames) => {
         const ratios: Partial<Record<BurnWindow, number | null>> = {};

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FramesMenu } from '@/metrics/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { Stat } from '@/components/panel/Stat';
 import { useConfig } from '@/config/ConfigContext';
@@ -37,6 +38,7 @@ export function HealthScorePanel() {
       title="Health score"
       description={HEALTH_FORMULA}
       query={combinedFramesQueryOptions(queryClient, 'health-score', ready)}
+      actions={(frames) => frames && <FramesMenu title={'Health score'} frames={frames} />}
     >
       {(frames) => {
         const objective = config.slo.latencyObjectiveSeconds;

@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FramesMenu } from '@/metrics/FramesMenu';
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
 import { useConfig } from '@/config/ConfigContext';
@@ -57,6 +58,7 @@ export function ForecastPanel({ className }: { className?: string }) {
       title={TITLE}
       description={description}
       query={combinedFramesQueryOptions(queryClient, 'resources-forecast', ready)}
+      actions={(frames) => frames && <FramesMenu title={TITLE} frames={frames} />}
       isEmpty={(frames) => rowsOf(frames).length === 0}
       emptyMessage="No instance reported disk or memory use at the end of this time range."
     >

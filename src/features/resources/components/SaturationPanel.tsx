@@ -1,4 +1,5 @@
 import { useQueryClient } from '@tanstack/react-query';
+import { FramesMenu } from '@/metrics/FramesMenu';
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
 import { useConfig } from '@/config/ConfigContext';
@@ -82,6 +83,7 @@ export function SaturationPanel({ className }: { className?: string }) {
       title={TITLE}
       description={DESCRIPTION}
       query={combinedFramesQueryOptions(queryClient, 'resources-saturation', ready)}
+      actions={(frames) => frames && <FramesMenu title={TITLE} frames={frames} />}
       isEmpty={(frames) => rowsOf(frames).length === 0}
       emptyMessage="No instance reported CPU, memory or disk use at the end of this time range."
     >

@@ -21,6 +21,20 @@ import { usePromPanel } from './usePromPanel';
 /** Panels draw at most this many series; the header says when more came back. */
 export const MAX_SERIES = 100;
 
+/**
+ * The series a panel draws, the same array for the same frame: the chart memoises its
+ * downsampling on it, and a fresh slice on every render redid a million-point LTTB each time.
+ */
+const capped = new WeakMap<PromFrame, PromFrame['series']>();
+function cappedSeries(frame: PromFrame): PromFrame['series'] {
+  let shown = capped.get(frame);
+  if (!shown) {
+    shown = frame.series.length > MAX_SERIES ? frame.series.slice(0, MAX_SERIES) : frame.series;
+    capped.set(frame, shown);
+  }
+  return shown;
+}
+
 type Props = {
   id: PanelId;
   title?: string;
@@ -58,7 +72,7 @@ export function PresetPanel({ id, title, extraVariables, className, height, rend
 
   const body = (frame: PromFrame): ReactNode => {
     if (render) return render(frame);
-    const shown = frame.series.slice(0, MAX_SERIES);
+    const shown = cappedSeries(frame);
     switch (def.viz) {
       case 'stat':
         return (

@@ -1,4 +1,4 @@
-import { Fragment, useMemo, useRef, useState } from 'react';
+import { Fragment, memo, useMemo, useRef, useState } from 'react';
 import {
   CartesianGrid,
   Line,
@@ -27,7 +27,8 @@ export type TimeSeriesProps = {
 
 const Y_AXIS_WIDTH = 64;
 
-export function TimeSeries({
+/** Memoised: a panel re-renders on every fetch state change, the chart only when its data does. */
+export const TimeSeries = memo(function TimeSeries({
   series,
   unit,
   tz,
@@ -157,4 +158,4 @@ export function TimeSeries({
       )}
     </div>
   );
-}
+});

@@ -11,7 +11,7 @@ describe('buildChartRows', () => {
   it('downsamples each series to about one point per pixel and keeps a spike', () => {
     const spiky = ramp('a', 11_000, (i) => (i === 5_432 ? 1_000 : 1));
     const rows = buildChartRows([spiky], new Set(), 400, { from: 0, to: 11_000_000 });
-    expect(rows.length).toBeLessThanOrEqual(401);
+    expect(rows.length).toBeLessThanOrEqual(201);
     expect(rows.some((r) => r.s0 === 1_000)).toBe(true);
   });
 
@@ -37,7 +37,8 @@ describe('buildChartRows', () => {
     expect(rows.length).toBeLessThanOrEqual(1001);
     // A hundred series share the point budget: each keeps its share, wherever its peaks are.
     const s99 = rows.filter((r) => r.s99 !== undefined).length;
-    expect(s99).toBeGreaterThan(POINT_BUDGET / 100 - 10);
+    expect(s99).toBeGreaterThan(POINT_BUDGET / 100 / 2);
+    expect(rows.length).toBeLessThanOrEqual(POINT_BUDGET / 100 + 1);
     expect(rows.reduce((n, r) => n + Object.keys(r).length - 1, 0)).toBeLessThanOrEqual(
       POINT_BUDGET,
     );

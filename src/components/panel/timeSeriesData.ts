@@ -5,15 +5,16 @@ export type Series = { id: string; name: string; points: SeriesPoint[] };
 export type ChartRow = { t: number } & Record<string, number>;
 
 /** Points drawn across all series of one chart. */
-export const POINT_BUDGET = 20_000;
+export const POINT_BUDGET = 12_000;
 
 /**
- * Downsamples each visible series with LTTB (which keeps the peaks naive decimation drops) to
- * about one point per two pixels (fewer when many series share `POINT_BUDGET`), then snaps every point to the pixel column it is drawn in.
- * Series then share their timestamps, so a hundred series make `widthPx` rows rather than a
- * hundred times as many, which is what keeps recharts fast. The snap moves a point by less
- * than a pixel. When two points of one series land in one column, the larger is kept: in a
- * monitoring chart the spike matters more than the dip.
+ * Downsamples each visible series with LTTB (which keeps the peaks naive decimation drops) and
+ * snaps every kept point to a column of a shared grid, so all series share their timestamps.
+ * Recharts walks every row for every line, so its cost is lines × rows: the grid is one column
+ * per two pixels for a few series and coarser when many share `POINT_BUDGET` (a hundred series
+ * get 200 columns each). The snap moves a point by less than a column. When two points of one
+ * series land in one column the larger is kept: in a monitoring chart the spike matters more
+ * than the dip.
  */
 export function buildChartRows(
   series: Series[],
@@ -21,15 +22,13 @@ export function buildChartRows(
   widthPx: number,
   range: { from: number; to: number },
 ): ChartRow[] {
-  const columns = Math.max(3, Math.floor(widthPx));
-  const span = Math.max(1, range.to - range.from);
-  // Recharts' cost grows with the points it draws, so many series share a fixed budget; a few
-  // series still get one point per two pixels.
   const visible = series.filter((s) => !hidden.has(s.id)).length || 1;
-  const threshold = Math.max(
+  const columns = Math.max(
     3,
-    Math.min(Math.floor(columns / 2), Math.floor(POINT_BUDGET / visible)),
+    Math.min(Math.floor(widthPx / 2), Math.floor(POINT_BUDGET / visible)),
   );
+  const span = Math.max(1, range.to - range.from);
+  const threshold = columns;
   const rows = new Map<number, ChartRow>();
   series.forEach((s, index) => {
     if (hidden.has(s.id)) return;

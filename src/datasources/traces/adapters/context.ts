@@ -93,6 +93,37 @@ export function keepValidItems<T>(
   return kept;
 }
 
+/**
+ * One span through the validation ladder every adapter uses: the hand-written guard (fast, for
+ * well-formed spans), then the full schema, then the skeleton with its lists checked item by
+ * item so one bad tag drops that tag, not the span. Every loss becomes a warning naming
+ * `where`.
+ */
+export function salvageSpan<T, S>(
+  value: unknown,
+  where: string,
+  ctx: ParseContext,
+  ladder: {
+    isWellFormed: (value: unknown) => value is T;
+    full: z.ZodType<T>;
+    skeleton: z.ZodType<S>;
+    repair: (skeleton: S, dropped: (list: string) => (index: number, reason: string) => void) => T;
+  },
+): T | null {
+  if (ladder.isWellFormed(value)) return value;
+  const full = ladder.full.safeParse(value);
+  if (full.success) return full.data;
+  const skeleton = ladder.skeleton.safeParse(value);
+  if (!skeleton.success) {
+    ctx.warn(`Skipped ${where}: ${describeIssue(skeleton.error)}`);
+    return null;
+  }
+  return ladder.repair(
+    skeleton.data,
+    (list) => (i, reason) => ctx.warn(`Dropped ${where}.${list}[${i}]: ${reason}`),
+  );
+}
+
 export function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

@@ -14,7 +14,7 @@ import type {
 import { createSpan, NONE } from '../model';
 import { toMicros } from '../time';
 import type { ParseContext } from './context';
-import { describeIssue, isRecord, keepValidItems } from './context';
+import { describeIssue, isRecord, keepValidItems, salvageSpan } from './context';
 import type { JaegerRef, JaegerSpan, JaegerTag } from './jaeger-schema';
 import {
   isWellFormedJaegerSpan,
@@ -106,24 +106,17 @@ function parseSpan(
   trace: string,
   index: number,
 ): JaegerSpan | null {
-  if (isWellFormedJaegerSpan(value)) return value;
-  const where = `${trace}.spans[${index}]`;
-  const full = jaegerSpanSchema.safeParse(value);
-  if (full.success) return full.data;
-  const skeleton = jaegerSpanSkeletonSchema.safeParse(value);
-  if (!skeleton.success) {
-    ctx.warn(`Skipped ${where}: ${describeIssue(skeleton.error)}`);
-    return null;
-  }
-  const dropped = (what: string) => (i: number, reason: string) =>
-    ctx.warn(`Dropped ${where}.${what}[${i}]: ${reason}`);
-  const s = skeleton.data;
-  return {
-    ...s,
-    references: keepValidItems(jaegerRefSchema, s.references, dropped('references')),
-    tags: keepValidItems(jaegerTagSchema, s.tags, dropped('tags')),
-    logs: keepValidItems(jaegerLogSchema, s.logs, dropped('logs')),
-  };
+  return salvageSpan(value, `${trace}.spans[${index}]`, ctx, {
+    isWellFormed: isWellFormedJaegerSpan,
+    full: jaegerSpanSchema,
+    skeleton: jaegerSpanSkeletonSchema,
+    repair: (s, dropped) => ({
+      ...s,
+      references: keepValidItems(jaegerRefSchema, s.references, dropped('references')),
+      tags: keepValidItems(jaegerTagSchema, s.tags, dropped('tags')),
+      logs: keepValidItems(jaegerLogSchema, s.logs, dropped('logs')),
+    }),
+  });
 }
 
 function readProcess(process: z.infer<typeof jaegerProcessSchema>, ctx: ParseContext): Process {

@@ -14,7 +14,7 @@ import { createSpan, NONE } from '../model';
 import { nanosToMicros } from '../time';
 import type { WarningTally } from '../warnings';
 import type { ParseContext } from './context';
-import { describeIssue, keepValidItems } from './context';
+import { describeIssue, keepValidItems, salvageSpan } from './context';
 import type { AnyValue, KeyValue, OtlpSpan } from './otlp-schema';
 import {
   anyValueSchema,
@@ -76,24 +76,17 @@ function parseSpan(
   group: string,
   index: number,
 ): OtlpSpan | null {
-  if (isWellFormedOtlpSpan(value)) return value;
-  const where = `${group}.spans[${index}]`;
-  const full = otlpSpanSchema.safeParse(value);
-  if (full.success) return full.data;
-  const skeleton = otlpSpanSkeletonSchema.safeParse(value);
-  if (!skeleton.success) {
-    ctx.warn(`Skipped ${where}: ${describeIssue(skeleton.error)}`);
-    return null;
-  }
-  const dropped = (what: string) => (i: number, reason: string) =>
-    ctx.warn(`Dropped ${where}.${what}[${i}]: ${reason}`);
-  const s = skeleton.data;
-  return {
-    ...s,
-    attributes: keepValidItems(keyValueSchema, s.attributes, dropped('attributes')),
-    events: keepValidItems(eventSchema, s.events, dropped('events')),
-    links: keepValidItems(linkSchema, s.links, dropped('links')),
-  };
+  return salvageSpan(value, `${group}.spans[${index}]`, ctx, {
+    isWellFormed: isWellFormedOtlpSpan,
+    full: otlpSpanSchema,
+    skeleton: otlpSpanSkeletonSchema,
+    repair: (s, dropped) => ({
+      ...s,
+      attributes: keepValidItems(keyValueSchema, s.attributes, dropped('attributes')),
+      events: keepValidItems(eventSchema, s.events, dropped('events')),
+      links: keepValidItems(linkSchema, s.links, dropped('links')),
+    }),
+  });
 }
 
 function addSpan(

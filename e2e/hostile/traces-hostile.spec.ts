@@ -1,5 +1,5 @@
 import { expect, test } from '../fixtures';
-import { deepJson, HOSTILE_STRINGS } from './payloads';
+import { deepJson, expectInertPage, HOSTILE_STRINGS } from './payloads';
 
 const TRACE_ID = '00000000000000000000000000abcdef';
 
@@ -65,18 +65,7 @@ test('a trace file full of hostile strings opens as inert text and stays usable'
   for (let i = 0; i < count; i++) {
     await rows.nth(i).click();
   }
-  expect(await page.evaluate(() => (window as { __pwned?: string }).__pwned)).toBeUndefined();
-  expect(await page.locator('#root img[src="x"], #root svg[onload], #root script').count()).toBe(0);
-  const hrefs = await page
-    .locator('#root a[href]')
-    .evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''));
-  for (const href of hrefs) expect(href).not.toMatch(/^\s*javascript:/i);
-  const widest = await page.evaluate(() =>
-    Math.max(
-      ...[...document.querySelectorAll('#root *')].map((e) => e.getBoundingClientRect().width),
-    ),
-  );
-  expect(widest).toBeLessThan(5_000);
+  await expectInertPage(page);
   await page
     .getByRole('navigation', { name: 'Main' })
     .getByRole('link', { name: 'Health' })

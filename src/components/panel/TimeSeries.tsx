@@ -73,11 +73,15 @@ export const TimeSeries = memo(function TimeSeries({
                 return withDate ? text.slice(5) : text;
               }}
               tick={{ fontSize: 11 }}
-              minTickGap={24}
+              // A tick per ~100 px, all drawn: letting recharts thin them out instead makes it
+              // measure every label in the DOM, a forced layout per label on each render.
+              tickCount={Math.max(2, Math.floor(plotWidth / 100))}
+              interval={0}
             />
             <YAxis
               width={Y_AXIS_WIDTH}
               tick={{ fontSize: 11 }}
+              interval={0}
               tickFormatter={(v: number) => formatValue(v, unit)}
             />
             <Tooltip

@@ -152,34 +152,29 @@ function depthFirstOrder(
     childStart[i + 1] = (childStart[i + 1] as number) + (childStart[i] as number);
   const fill = childStart.slice(0, n);
   const childList = new Int32Array(n);
-  for (const i of byStart) {
+  for (let k = 0; k < n; k++) {
+    const i = byStart[k] as number;
     const p = parentOf[i] as number;
     if (p >= 0) childList[(fill[p] as number)++] = i;
   }
 
-  const order = new Int32Array(n);
-  const visited = new Uint8Array(n);
-  const stack = new Int32Array(n);
-  let count = 0;
-  const walkFrom = (root: number) => {
-    let top = 0;
-    stack[top++] = root;
-    while (top > 0) {
-      const v = stack[--top] as number;
-      if (visited[v]) continue;
-      visited[v] = 1;
-      order[count++] = v;
-      for (let c = (childStart[v + 1] as number) - 1; c >= (childStart[v] as number); c--) {
-        const child = childList[c] as number;
-        if (!visited[child] && parentOf[child] === v) stack[top++] = child;
-      }
-    }
+  const walk: Walk = {
+    childStart,
+    childList,
+    parentOf,
+    order: new Int32Array(n),
+    visited: new Uint8Array(n),
+    stack: new Int32Array(n),
+    count: 0,
   };
-
-  for (const i of byStart) if (parentOf[i] === -1) walkFrom(i);
-  if (count < n) {
-    for (const i of byStart) {
-      if (visited[i]) continue;
+  for (let k = 0; k < n; k++) {
+    const i = byStart[k] as number;
+    if (parentOf[i] === -1) walkFrom(walk, i);
+  }
+  if (walk.count < n) {
+    for (let k = 0; k < n; k++) {
+      const i = byStart[k] as number;
+      if (walk.visited[i]) continue;
       // Unreached spans hang off a loop of parent ids; cut the loop at the earliest one.
       parentOf[i] = -1;
       const span = spans[i] as Span;
@@ -189,10 +184,44 @@ function depthFirstOrder(
         'Parent ids form a loop; it was cut and the span shown as a root',
         span.key,
       );
-      walkFrom(i);
+      walkFrom(walk, i);
     }
   }
-  return order;
+  return walk.order;
+}
+
+interface Walk {
+  readonly childStart: Int32Array;
+  readonly childList: Int32Array;
+  readonly parentOf: Int32Array;
+  readonly order: Int32Array;
+  readonly visited: Uint8Array;
+  readonly stack: Int32Array;
+  count: number;
+}
+
+/**
+ * Appends the subtree of `root` to `walk.order` in pre-order. A plain function over typed
+ * arrays rather than a closure: on 100k spans the closure version was at times several times
+ * slower, depending on how the engine happened to optimise it.
+ */
+function walkFrom(walk: Walk, root: number): void {
+  const { childStart, childList, parentOf, order, visited, stack } = walk;
+  let count = walk.count;
+  let top = 0;
+  stack[top++] = root;
+  while (top > 0) {
+    const v = stack[--top] as number;
+    if (visited[v]) continue;
+    visited[v] = 1;
+    order[count++] = v;
+    const first = childStart[v] as number;
+    for (let c = (childStart[v + 1] as number) - 1; c >= first; c--) {
+      const child = childList[c] as number;
+      if (!visited[child] && parentOf[child] === v) stack[top++] = child;
+    }
+  }
+  walk.count = count;
 }
 
 function reorder(

@@ -1,5 +1,6 @@
 import { create } from 'zustand';
 import type { Trace, TraceFormat } from '@/datasources/traces';
+import { LOCAL_TRACE_PREFIX } from './localTraceId';
 
 /**
  * Traces opened from files, kept in memory for this tab so they can be shown at
@@ -15,7 +16,7 @@ import type { Trace, TraceFormat } from '@/datasources/traces';
  * - `entry.warnings` are document-level parse warnings, worth showing beside the trace's own.
  */
 
-export const LOCAL_TRACE_PREFIX = 'local-';
+export { isLocalTraceId, LOCAL_TRACE_PREFIX } from './localTraceId';
 
 /** Older entries are dropped past this, so a tab left open for days does not keep every file alive. */
 export const MAX_LOCAL_TRACES = 50;
@@ -59,10 +60,6 @@ export const useOpenedTraces = create<OpenedTracesState>()(() => ({ entries: [] 
 // Ids must not repeat across reloads, or an old link would open a different file's trace.
 const idBase = Date.now().toString(36);
 let counter = 0;
-
-export function isLocalTraceId(id: string): boolean {
-  return id.startsWith(LOCAL_TRACE_PREFIX);
-}
 
 /** Keeps one trace of a document and returns its `local-…` id. */
 export function registerLocalTrace(input: LocalTraceInput): string {

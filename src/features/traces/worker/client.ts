@@ -9,9 +9,50 @@ import type {
   TraceInput,
   TraceOverview,
 } from './protocol';
-import { createInThreadPort, createWorkerPort, takeFetcher } from './workers';
+import type { EarlyLoad } from './earlyLoad';
+import { claimEarlyLoad, discardEarlyLoad, hasEarlyLoad, keepEarlyLoad } from './earlyLoad';
+import type { TraceBackend } from './protocol';
+import { createInThreadPort, createWorkerPort, prewarmWorkers, takeFetcher } from './workers';
 
-export { prewarmTraceWorker } from './workers';
+/**
+ * Starts the trace workers ahead of need, so their scripts are loaded and running by the
+ * time a trace is asked for. A load started early already has its workers; starting spares
+ * then would only compete with it for the processor.
+ */
+export function prewarmTraceWorker(): void {
+  if (!hasEarlyLoad()) prewarmWorkers();
+}
+
+/**
+ * Starts loading a backend trace before anything asks for it (a deep link, while the app's
+ * code loads). The next `loadTraceInWorker` for the same backend, id and headers takes it
+ * over; a different request discards it, and so does nobody asking within 15 s.
+ */
+export function startTraceLoadEarly(source: TraceBackend, traceId: string): void {
+  const controller = new AbortController();
+  let early: EarlyLoad<TraceHandle> | null = null;
+  const result = loadFresh(
+    { source, traceId },
+    {
+      signal: controller.signal,
+      onProgress: (progress) => {
+        if (!early) return;
+        early.progress = progress;
+        early.onProgress?.(progress);
+      },
+    },
+  );
+  result.catch(() => undefined);
+  early = {
+    source,
+    traceId,
+    result,
+    abort: () => controller.abort(),
+    progress: null,
+    onProgress: null,
+  };
+  keepEarlyLoad(early);
+}
 
 /** A loaded trace. The spans stay with the engine; ask for what you need. */
 export interface TraceHandle {
@@ -49,9 +90,30 @@ export interface LoadOptions {
  * const span = await trace.getSpan(0);
  * trace.dispose();
  */
-export async function loadTraceInWorker(
+export function loadTraceInWorker(
   input: TraceInput,
-  { onProgress, signal, inThread = false }: LoadOptions = {},
+  options: LoadOptions = {},
+): Promise<TraceHandle> {
+  const early = claimEarlyLoadFor(input, options.inThread ?? false);
+  if (!early) return loadFresh(input, options);
+  const { onProgress, signal } = options;
+  if (early.progress) onProgress?.(early.progress);
+  early.onProgress = onProgress ?? null;
+  if (signal?.aborted) early.abort();
+  else signal?.addEventListener('abort', early.abort, { once: true });
+  return early.result;
+}
+
+/** The early load if it is this very request; any other request makes it useless. */
+function claimEarlyLoadFor(input: TraceInput, inThread: boolean): EarlyLoad<TraceHandle> | null {
+  if ('source' in input && !inThread) return claimEarlyLoad(input.source, input.traceId);
+  discardEarlyLoad();
+  return null;
+}
+
+async function loadFresh(
+  input: TraceInput,
+  { onProgress, signal, inThread = false }: LoadOptions,
 ): Promise<TraceHandle> {
   const resolved = resolveInput(input);
   const worker = inThread ? null : createWorkerPort();

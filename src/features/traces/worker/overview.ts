@@ -109,10 +109,14 @@ export function spanFlags(span: Span): number {
   return bits;
 }
 
+const G = 'g'.charCodeAt(0);
+
 function hasGenAi(span: Span): boolean {
   const attrs = span.attributes;
   for (let i = 0; i < attrs.length; i++) {
-    if ((attrs[i] as { key: string }).key.startsWith('gen_ai.')) return true;
+    const key = (attrs[i] as { key: string }).key;
+    // The first letter rules out nearly every key before a string comparison.
+    if (key.charCodeAt(0) === G && key.startsWith('gen_ai.')) return true;
   }
   return false;
 }

@@ -11,11 +11,10 @@ let spareEngine: StartedWorker | null = null;
 let spareFetcher: StartedWorker | null = null;
 
 /**
- * Starts the trace workers ahead of need, so their scripts are loaded and running by the
- * time a trace is asked for (saves a script fetch and parse on the way to the first row).
- * The next load takes them. Does nothing where Web Workers do not exist.
+ * Starts the trace workers ahead of need (saves a script fetch and parse on the way to the
+ * first row). The next load takes them. Does nothing where Web Workers do not exist.
  */
-export function prewarmTraceWorker(): void {
+export function prewarmWorkers(): void {
   spareEngine ??= startEngineWorker();
   spareFetcher ??= startFetchWorker();
 }

@@ -1,0 +1,97 @@
+import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { startTraceLoadEarly } from '@/features/traces/worker/client';
+import { startDeepLinkedTraceLoad, traceSourceOf } from './earlyTraceLoad';
+
+vi.mock('@/features/traces/worker/client', () => ({ startTraceLoadEarly: vi.fn() }));
+
+const config = (traces: unknown, extra: Record<string, unknown> = {}) => ({
+  datasources: { traces },
+  ...extra,
+});
+
+describe('traceSourceOf', () => {
+  it('reads the trace source as the app will, defaults included', () => {
+    expect(traceSourceOf(config({ kind: 'tempo', url: ' http://tempo:3200 ' }))).toEqual({
+      kind: 'tempo',
+      url: 'http://tempo:3200',
+      headers: {},
+      timeoutMs: 30_000,
+    });
+    expect(
+      traceSourceOf(
+        config({ kind: 'jaeger', url: '/jaeger', headers: { 'X-Scope-OrgID': 't' }, timeoutMs: 5 }),
+      ),
+    ).toEqual({ kind: 'jaeger', url: '/jaeger', headers: { 'X-Scope-OrgID': 't' }, timeoutMs: 5 });
+  });
+
+  it('gives up on anything it is not sure about', () => {
+    expect(traceSourceOf(null)).toBeNull();
+    expect(traceSourceOf('text')).toBeNull();
+    expect(traceSourceOf({})).toBeNull();
+    expect(traceSourceOf(config({ kind: 'zipkin', url: '/z' }))).toBeNull();
+    expect(traceSourceOf(config({ kind: 'jaeger', url: '  ' }))).toBeNull();
+    expect(traceSourceOf(config({ kind: 'jaeger', url: '/j', headers: { a: 1 } }))).toBeNull();
+    expect(traceSourceOf(config({ kind: 'jaeger', url: '/j', timeoutMs: 1.5 }))).toBeNull();
+    // Demo mode points every source at the in-browser simulator, which starts with the app.
+    expect(traceSourceOf(config({ kind: 'jaeger', url: '/j' }, { demo: true }))).toBeNull();
+  });
+});
+
+describe('startDeepLinkedTraceLoad', () => {
+  const response = (body: unknown) => Promise.resolve(Response.json(body));
+  const jaeger = config({ kind: 'jaeger', url: '/jaeger' });
+  const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
+
+  beforeEach(() => vi.stubGlobal('Worker', class {}));
+  afterEach(() => {
+    vi.unstubAllGlobals();
+    vi.mocked(startTraceLoadEarly).mockClear();
+  });
+
+  it('starts the linked trace once config.json has arrived, leaving the body for the app', async () => {
+    const configResponse = response(jaeger);
+    startDeepLinkedTraceLoad(
+      { pathname: '/obs/traces/abc%2F1', search: '' },
+      '/obs/',
+      configResponse,
+    );
+    await settle();
+    expect(startTraceLoadEarly).toHaveBeenCalledWith(
+      { kind: 'jaeger', url: '/jaeger', headers: {}, timeoutMs: 30_000 },
+      'abc/1',
+    );
+    expect(await (await configResponse).json()).toEqual(jaeger);
+  });
+
+  it('leaves every other page, demo mode and local files alone', async () => {
+    for (const [pathname, search] of [
+      ['/traces', ''],
+      ['/traces/compare', ''],
+      ['/traces/local-x1-1', ''],
+      ['/traces/abc', '?demo=1'],
+      ['/health', ''],
+      ['/traces/%E0%A4%A', ''],
+    ] as const) {
+      startDeepLinkedTraceLoad({ pathname, search }, '/', response(jaeger));
+    }
+    startDeepLinkedTraceLoad(
+      { pathname: '/traces/abc', search: '' },
+      '/',
+      Promise.resolve(new Response('nope', { status: 500 })),
+    );
+    startDeepLinkedTraceLoad(
+      { pathname: '/traces/abc', search: '' },
+      '/',
+      Promise.reject(new TypeError('Failed to fetch')),
+    );
+    await settle();
+    expect(startTraceLoadEarly).not.toHaveBeenCalled();
+  });
+
+  it('does nothing without Web Workers, where loading would hold up the page', async () => {
+    vi.stubGlobal('Worker', undefined);
+    startDeepLinkedTraceLoad({ pathname: '/traces/abc', search: '' }, '/', response(jaeger));
+    await settle();
+    expect(startTraceLoadEarly).not.toHaveBeenCalled();
+  });
+});

@@ -1,0 +1,63 @@
+import '@/lib/zodJitless';
+import { StrictMode } from 'react';
+import { createRoot } from 'react-dom/client';
+import { demoConfig, loadConfig } from '@/config/loadConfig';
+import { App } from './App';
+import { ConfigErrorPage } from './ConfigErrorPage';
+import { preloadPageFor } from './routes';
+
+const DEMO_PATHS = {
+  prometheus: '/demo/prometheus',
+  traces: '/demo/jaeger',
+  live: '/demo/gateway',
+};
+
+/**
+ * Renders the app once config.json (already requested by the entry, `configResponse`) and the
+ * current page's code have arrived.
+ */
+export async function start(configResponse: Promise<Response>) {
+  const root = createRoot(document.getElementById('root')!);
+  const base = import.meta.env.BASE_URL;
+  // The page's code loads while config.json does, and is ready for the first render (the
+  // trace view's code also starts the trace worker), rather than after the router asks for it.
+  const page = preloadPageFor(window.location.pathname.slice(base.length - 1));
+  const loaded = await loadConfig(`${base}config.json`, () => configResponse);
+  await page;
+  if (!loaded.ok) {
+    root.render(<ConfigErrorPage source={loaded.source} problems={loaded.problems} />);
+    return;
+  }
+  let config = loaded.config;
+  const wantsDemo = config.demo || new URLSearchParams(window.location.search).get('demo') === '1';
+  if (wantsDemo) {
+    if (!__DEMO_BUILD__) {
+      root.render(
+        <ConfigErrorPage
+          source="config.json"
+          problems={[
+            {
+              path: 'demo',
+              message:
+                'demo mode was requested but this build does not include it (build with VITE_DEMO=1)',
+            },
+          ]}
+        />,
+      );
+      return;
+    }
+    // Imported only here, so production builds without demo mode carry no MSW code.
+    const { startDemoWorker } = await import('@mocks/browser');
+    await startDemoWorker(base);
+    config = demoConfig(config, {
+      prometheus: `${base}${DEMO_PATHS.prometheus.slice(1)}`,
+      traces: `${base}${DEMO_PATHS.traces.slice(1)}`,
+      live: `${base}${DEMO_PATHS.live.slice(1)}`,
+    });
+  }
+  root.render(
+    <StrictMode>
+      <App config={config} />
+    </StrictMode>,
+  );
+}

@@ -10,7 +10,7 @@ import {
   YAxis,
 } from 'recharts';
 import { formatValue, type Unit } from '@/lib/format';
-import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
+import { formatTimestamp, timeTicks, type TimeZoneMode } from '@/lib/time';
 import { seriesColor } from './palette';
 import { buildChartRows, toggleSeries, type Series } from './timeSeriesData';
 import { useElementWidth } from './useElementWidth';
@@ -26,6 +26,49 @@ export type TimeSeriesProps = {
 };
 
 const Y_AXIS_WIDTH = 64;
+
+/** Where recharts anchors a tick label vertically, as an offset from its y. */
+const TICK_DY = { start: '0.71em', middle: '0.32em', end: '0' } as const;
+
+interface TickProps {
+  x?: number | string;
+  y?: number | string;
+  textAnchor?: 'start' | 'middle' | 'end' | 'inherit';
+  verticalAnchor?: keyof typeof TICK_DY;
+  fill?: string;
+  className?: string;
+  payload?: { value?: unknown };
+}
+
+/**
+ * Axis labels as plain SVG text. Recharts' own label component measures each label's words
+ * in the DOM (a forced layout apiece) to wrap them, and axis labels never wrap.
+ */
+function plainTick(format: (value: number) => string) {
+  return function renderTick({
+    x,
+    y,
+    textAnchor,
+    verticalAnchor = 'middle',
+    fill,
+    className,
+    payload,
+  }: TickProps) {
+    return (
+      <text
+        x={x}
+        y={y}
+        dy={TICK_DY[verticalAnchor]}
+        textAnchor={textAnchor}
+        fill={fill}
+        fontSize={11}
+        className={className}
+      >
+        {format(Number(payload?.value))}
+      </text>
+    );
+  };
+}
 
 /** Memoised: a panel re-renders on every fetch state change, the chart only when its data does. */
 export const TimeSeries = memo(function TimeSeries({
@@ -45,6 +88,10 @@ export const TimeSeries = memo(function TimeSeries({
     [series, hidden, plotWidth, range],
   );
   const ids = useMemo(() => series.map((s) => s.id), [series]);
+  const xTicks = useMemo(
+    () => timeTicks(range.from, range.to, plotWidth, tz),
+    [range.from, range.to, plotWidth, tz],
+  );
   const spanMs = range.to - range.from;
   const withDate = spanMs > 36 * 3_600_000;
 
@@ -58,7 +105,9 @@ export const TimeSeries = memo(function TimeSeries({
             data={rows}
             margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
           >
+            {/* Horizontal lines only: vertical ones made recharts measure every time label. */}
             <CartesianGrid
+              vertical={false}
               strokeDasharray="3 3"
               className="stroke-slate-200 dark:stroke-slate-700"
             />
@@ -68,21 +117,19 @@ export const TimeSeries = memo(function TimeSeries({
               scale="time"
               domain={[range.from, range.to]}
               allowDataOverflow
-              tickFormatter={(t: number) => {
+              tick={plainTick((t) => {
                 const text = formatTimestamp(t, tz, { withDate, withSeconds: false });
                 return withDate ? text.slice(5) : text;
-              }}
-              tick={{ fontSize: 11 }}
-              // A tick per ~100 px, all drawn: letting recharts thin them out instead makes it
-              // measure every label in the DOM, a forced layout per label on each render.
-              tickCount={Math.max(2, Math.floor(plotWidth / 100))}
+              })}
+              // Round times ~100 px apart, all drawn: letting recharts thin out its own (one per
+              // row) makes it measure every label in the DOM, a forced layout apiece.
+              ticks={xTicks}
               interval={0}
             />
             <YAxis
               width={Y_AXIS_WIDTH}
-              tick={{ fontSize: 11 }}
+              tick={plainTick((v) => formatValue(v, unit))}
               interval={0}
-              tickFormatter={(v: number) => formatValue(v, unit)}
             />
             <Tooltip
               isAnimationActive={false}

@@ -4,3 +4,4 @@ export { isRelative, resolveRange, shiftRange, toAbsoluteRaw, zoomOutRange } fro
 export { QUICK_RANGES, describeRange, type QuickRange } from './describe';
 export { formatTimestamp, type FormatTimestampOptions } from './formatTimestamp';
 export { REFRESH_INTERVALS, parseRefresh, refreshToMs, type RefreshInterval } from './refresh';
+export { timeTicks } from './ticks';

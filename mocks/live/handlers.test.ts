@@ -38,13 +38,22 @@ function rest() {
 /** The same simulated platform as the handlers' (timings do not depend on incidents). */
 const platform = createPlatform({ ...SIMULATION, incidentAt: () => false });
 
-/** A started execution whose last step is still well ahead, so a stream opened now sees it. */
-function unfinishedExecution(): string {
-  const t = now();
-  const candidates = platform.recent(t, 40).filter((plan) => plan.steps.at(-1)!.startAt > t + 600);
-  const plan = candidates.sort((a, b) => b.steps.at(-1)!.startAt - a.steps.at(-1)!.startAt)[0];
-  if (!plan) throw new Error('no execution with a step far enough ahead');
-  return plan.id;
+/**
+ * A started execution whose last step is still well ahead, so a stream opened now sees it.
+ * The simulation starts executions at its own pace, so there may be none at this instant:
+ * waits (up to 5 s) for one rather than failing on timing.
+ */
+async function unfinishedExecution(): Promise<string> {
+  for (let attempt = 0; attempt < 50; attempt++) {
+    const t = now();
+    const candidates = platform
+      .recent(t, 40)
+      .filter((plan) => plan.steps.at(-1)!.startAt > t + 600);
+    const plan = candidates.sort((a, b) => b.steps.at(-1)!.startAt - a.steps.at(-1)!.startAt)[0];
+    if (plan) return plan.id;
+    await new Promise((resolve) => setTimeout(resolve, 100));
+  }
+  throw new Error('no execution with a step far enough ahead');
 }
 
 function connect() {
@@ -107,7 +116,7 @@ describe('demo gateway streams', () => {
   });
 
   it('plays an execution to its end, step by step, then closes the stream', async () => {
-    const id = unfinishedExecution();
+    const id = await unfinishedExecution();
     const live = connect();
     const stream = executionStream(id);
     const seen = new Set<string>();
@@ -154,12 +163,15 @@ describe('demo gateway streams', () => {
   });
 
   it('while flapping, an execution stream polls the REST snapshot', async () => {
-    const id = unfinishedExecution();
+    const id = await unfinishedExecution();
     setDemoFlapping(true);
     const live = connect();
     const stream = executionStream(id);
     live.subscribe(stream, () => {});
-    await vi.waitFor(() => expect(live.getSnapshot(stream).transport).toBe('polling'));
+    // Falling back takes a few refused attempts; on a loaded machine that can exceed 1 s.
+    await vi.waitFor(() => expect(live.getSnapshot(stream).transport).toBe('polling'), {
+      timeout: 5_000,
+    });
     expect(live.getSnapshot(stream).execution?.id).toBe(id);
   });
 
@@ -169,7 +181,9 @@ describe('demo gateway streams', () => {
     const live = connect();
     const stream = executionStream(old.id);
     live.subscribe(stream, () => {});
-    await vi.waitFor(() => expect(live.getSnapshot(stream).execution?.status).toBe(old.status));
+    await vi.waitFor(() => expect(live.getSnapshot(stream).execution?.status).toBe(old.status), {
+      timeout: 5_000,
+    });
     expect(live.getSnapshot(stream)).toMatchObject({ status: 'offline', error: null });
   });
 

@@ -147,7 +147,7 @@ export const otelGenaiPreset: Preset = {
     },
     'agents.tokens-over-time': {
       title: 'Tokens per second by model and type',
-      query: `sum by (gen_ai_request_model, gen_ai_provider_name, gen_ai_token_type) (rate(${TOKENS}_sum{agent=~"$agent"}[$__rate_interval]))`,
+      query: `sum by (gen_ai_request_model, gen_ai_provider_name, gen_ai_token_type) (rate(${TOKENS}_sum{agent=~"$agent",gen_ai_request_model=~"$model"}[$__rate_interval]))`,
       kind: 'range',
       unit: 'short',
       viz: 'timeseries',

@@ -225,6 +225,32 @@ describe('AgentsPage', () => {
     );
   });
 
+  it('narrows the token and cost charts to a model from a shared link, and back to all', async () => {
+    const sent: string[] = [];
+    use(tableRoutes, sent);
+    renderWithApp(<AgentsPage />, { url: '/agents?var-model=gpt-4o' });
+    expect(screen.getByTestId('model-scope')).toHaveTextContent('Tokens and cost of model gpt-4o');
+    expect(
+      screen.getByText('Tokens per second by model and type · all agents · gpt-4o'),
+    ).toBeInTheDocument();
+    await waitFor(() =>
+      expect(
+        sent.some((q) => q.includes(Q.tokenRate) && q.includes('gen_ai_request_model=~"(gpt-4o)"')),
+      ).toBe(true),
+    );
+    // The agent charts are not about models: they stay as they were.
+    expect(screen.getByText('Requests per second by operation · all agents')).toBeInTheDocument();
+
+    await userEvent.click(screen.getByRole('button', { name: 'all models' }));
+    expect(screen.getByTestId('location')).not.toHaveTextContent('var-model');
+    expect(screen.queryByTestId('model-scope')).toBeNull();
+    await waitFor(() =>
+      expect(
+        sent.some((q) => q.includes(Q.tokenRate) && q.includes('gen_ai_request_model=~".*"')),
+      ).toBe(true),
+    );
+  });
+
   it("keeps the other columns when one query fails, and shows the backend's message", async () => {
     use([
       {

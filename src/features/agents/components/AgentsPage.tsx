@@ -2,7 +2,7 @@ import { LabelValuePicker } from '@/components/controls/LabelValuePicker';
 import { useConfig } from '@/config/ConfigContext';
 import { PresetPanel } from '@/metrics/PresetPanel';
 import { resolvePanel, type PanelId } from '@/metrics/presets';
-import { useAgentSelection } from '../hooks/useAgentSelection';
+import { useVariableSelection } from '../hooks/useVariableSelection';
 import { AgentTablePanel } from './AgentTablePanel';
 import { CostOverTimePanel } from './CostOverTimePanel';
 import { ModelUsagePanel } from './ModelUsagePanel';
@@ -10,9 +10,13 @@ import { ToolCallsPanel } from './ToolCallsPanel';
 
 export default function AgentsPage() {
   const config = useConfig();
-  const { selected, select, clear } = useAgentSelection();
+  const { selected, select, clear } = useVariableSelection('agent');
+  const models = useVariableSelection('model');
   const scope = selected.length > 0 ? selected.join(', ') : 'all agents';
   const suffix = ` · ${scope}`;
+  // Token and cost charts also follow the model picked (`$model` in their queries).
+  const tokenSuffix =
+    models.selected.length > 0 ? `${suffix} · ${models.selected.join(', ')}` : suffix;
   const titleOf = (id: PanelId) => `${resolvePanel(config, id).title}${suffix}`;
   const toggle = (agent: string) =>
     selected.length === 1 && selected[0] === agent ? clear() : select(agent);
@@ -53,15 +57,37 @@ export default function AgentsPage() {
         )}
       </div>
 
-      <LabelValuePicker label="agent" title="Find an agent" onPick={select} />
+      <div className="flex flex-wrap items-end gap-x-6 gap-y-2">
+        <LabelValuePicker label="agent" title="Find an agent" onPick={select} />
+        <LabelValuePicker
+          label="gen_ai_request_model"
+          title="Find a model"
+          onPick={models.select}
+        />
+        {models.selected.length > 0 && (
+          <p className="text-sm" data-testid="model-scope" aria-live="polite">
+            Tokens and cost of model <strong>{models.selected.join(', ')}</strong> ·{' '}
+            <button
+              type="button"
+              className="text-sky-700 hover:underline dark:text-sky-300"
+              onClick={models.clear}
+            >
+              all models
+            </button>
+          </p>
+        )}
+      </div>
 
       <div className="grid gap-3 lg:grid-cols-2">
         <PresetPanel id="agents.operation-rate" title={titleOf('agents.operation-rate')} />
         <PresetPanel id="agents.operation-p95" title={titleOf('agents.operation-p95')} />
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
-        <PresetPanel id="agents.tokens-over-time" title={titleOf('agents.tokens-over-time')} />
-        <CostOverTimePanel titleSuffix={suffix} />
+        <PresetPanel
+          id="agents.tokens-over-time"
+          title={`${resolvePanel(config, 'agents.tokens-over-time').title}${tokenSuffix}`}
+        />
+        <CostOverTimePanel titleSuffix={tokenSuffix} />
       </div>
       <div className="grid gap-3 lg:grid-cols-2">
         <ModelUsagePanel agents={selected} titleSuffix={suffix} />

@@ -42,7 +42,11 @@ test('the app announces itself to the portal, and only to the portal', async ({ 
   await openPortal(page, stack);
   const messages = await received(page);
   const types = messages.map((m) => m.data.type);
-  expect(types.filter((t) => t === 'observatory:ready')).toHaveLength(1);
+  // The app announces itself on start and answers every hello with ready; the helper's hellos
+  // (every 250 ms until it hears back) can cross that announcement, so ready may come twice.
+  const readies = messages.filter((m) => m.data.type === 'observatory:ready');
+  expect(readies.length).toBeGreaterThanOrEqual(1);
+  expect(readies.length).toBeLessThanOrEqual(2);
   expect(types).toContain('observatory:state');
   expect(types).toContain('observatory:resize');
   expect(messages.every((m) => m.origin === stack.app.origin)).toBe(true);

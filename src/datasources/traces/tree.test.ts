@@ -18,6 +18,21 @@ describe('assembleTrace', () => {
     expect(trace.warnings).toEqual([]);
   });
 
+  it('orders siblings by start, ties by input order, for whole, fractional and far-apart times', () => {
+    const siblings = (starts: number[]) =>
+      keysOf(
+        sketchTrace([
+          { id: 'root', start: 0, duration: 1e16 },
+          ...starts.map((start, i) => ({ id: `s${i}`, parent: 'root', start, duration: 1 })),
+        ]),
+      ).slice(1);
+    // Whole microseconds: the packed numeric sort.
+    expect(siblings([30, 10, 20, 10, 0])).toEqual(['s4', 's1', 's3', 's2', 's0']);
+    // Fractions (nanosecond sources) and a range too long to pack: compared one by one.
+    expect(siblings([30.5, 10.25, 20, 10.25, 0.5])).toEqual(['s4', 's1', 's3', 's2', 's0']);
+    expect(siblings([9e15, 10, 3e15, 10, 0])).toEqual(['s4', 's1', 's3', 's2', 's0']);
+  });
+
   it('shows spans whose parent is missing as extra roots flagged orphan', () => {
     const trace = sketchTrace([
       { id: 'root', start: 0, duration: 100 },

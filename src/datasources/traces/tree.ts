@@ -126,11 +126,40 @@ function uniqueKey(spanId: string, copy: number, taken: (key: string) => boolean
 function sortByStart(spans: readonly Span[]): Int32Array {
   const n = spans.length;
   const start = new Float64Array(n);
-  const order = new Int32Array(n);
+  let min = Infinity;
+  let max = -Infinity;
+  let whole = true;
   for (let i = 0; i < n; i++) {
-    start[i] = (spans[i] as Span).startUs;
-    order[i] = i;
+    const t = (spans[i] as Span).startUs;
+    start[i] = t;
+    if (t < min) min = t;
+    if (t > max) max = t;
+    if (!Number.isInteger(t)) whole = false;
   }
+  return whole && (max - min + 1) * n <= Number.MAX_SAFE_INTEGER
+    ? sortPacked(start, min)
+    : sortCompared(start);
+}
+
+/**
+ * Whole microseconds since the earliest start, times n, plus the index: one exact number per
+ * span whose numeric order is (start, index). The engine's built-in numeric sort of a typed
+ * array is several times faster than any sort with a comparator. Exact while (duration in
+ * µs) × spans stays below 2^53: a trace of 100k spans up to a day long; others are compared.
+ */
+function sortPacked(start: Float64Array, min: number): Int32Array {
+  const n = start.length;
+  const packed = new Float64Array(n);
+  for (let i = 0; i < n; i++) packed[i] = ((start[i] as number) - min) * n + i;
+  packed.sort();
+  const order = new Int32Array(n);
+  for (let k = 0; k < n; k++) order[k] = (packed[k] as number) % n;
+  return order;
+}
+
+function sortCompared(start: Float64Array): Int32Array {
+  const order = new Int32Array(start.length);
+  for (let i = 0; i < order.length; i++) order[i] = i;
   return order.sort((a, b) => (start[a] as number) - (start[b] as number) || a - b);
 }
 

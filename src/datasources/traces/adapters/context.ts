@@ -93,26 +93,31 @@ export function keepValidItems<T>(
   return kept;
 }
 
+/** How an adapter checks one span; a module-level constant, so nothing is built per span. */
+export interface SpanLadder<T, S> {
+  isWellFormed: (value: unknown) => value is T;
+  full: z.ZodType<T>;
+  skeleton: z.ZodType<S>;
+  repair: (skeleton: S, dropped: (list: string) => (index: number, reason: string) => void) => T;
+}
+
 /**
  * One span through the validation ladder every adapter uses: the hand-written guard (fast, for
  * well-formed spans), then the full schema, then the skeleton with its lists checked item by
  * item so one bad tag drops that tag, not the span. Every loss becomes a warning naming
- * `where`.
+ * `<group>.spans[<index>]` (put together only then: this runs for every span of a trace).
  */
 export function salvageSpan<T, S>(
   value: unknown,
-  where: string,
+  ladder: SpanLadder<T, S>,
   ctx: ParseContext,
-  ladder: {
-    isWellFormed: (value: unknown) => value is T;
-    full: z.ZodType<T>;
-    skeleton: z.ZodType<S>;
-    repair: (skeleton: S, dropped: (list: string) => (index: number, reason: string) => void) => T;
-  },
+  group: string,
+  index: number,
 ): T | null {
   if (ladder.isWellFormed(value)) return value;
   const full = ladder.full.safeParse(value);
   if (full.success) return full.data;
+  const where = `${group}.spans[${index}]`;
   const skeleton = ladder.skeleton.safeParse(value);
   if (!skeleton.success) {
     ctx.warn(`Skipped ${where}: ${describeIssue(skeleton.error)}`);

@@ -13,7 +13,7 @@ import type {
 } from '../model';
 import { createSpan, NONE } from '../model';
 import { toMicros } from '../time';
-import type { ParseContext } from './context';
+import type { ParseContext, SpanLadder } from './context';
 import { describeIssue, isRecord, keepValidItems, salvageSpan } from './context';
 import type { JaegerRef, JaegerSpan, JaegerTag } from './jaeger-schema';
 import {
@@ -100,23 +100,25 @@ export function readJaegerTrace(doc: unknown, ctx: ParseContext, where = 'trace'
   });
 }
 
+const JAEGER_SPAN: SpanLadder<JaegerSpan, z.infer<typeof jaegerSpanSkeletonSchema>> = {
+  isWellFormed: isWellFormedJaegerSpan,
+  full: jaegerSpanSchema,
+  skeleton: jaegerSpanSkeletonSchema,
+  repair: (s, dropped) => ({
+    ...s,
+    references: keepValidItems(jaegerRefSchema, s.references, dropped('references')),
+    tags: keepValidItems(jaegerTagSchema, s.tags, dropped('tags')),
+    logs: keepValidItems(jaegerLogSchema, s.logs, dropped('logs')),
+  }),
+};
+
 function parseSpan(
   value: unknown,
   ctx: ParseContext,
   trace: string,
   index: number,
 ): JaegerSpan | null {
-  return salvageSpan(value, `${trace}.spans[${index}]`, ctx, {
-    isWellFormed: isWellFormedJaegerSpan,
-    full: jaegerSpanSchema,
-    skeleton: jaegerSpanSkeletonSchema,
-    repair: (s, dropped) => ({
-      ...s,
-      references: keepValidItems(jaegerRefSchema, s.references, dropped('references')),
-      tags: keepValidItems(jaegerTagSchema, s.tags, dropped('tags')),
-      logs: keepValidItems(jaegerLogSchema, s.logs, dropped('logs')),
-    }),
-  });
+  return salvageSpan(value, JAEGER_SPAN, ctx, trace, index);
 }
 
 function readProcess(process: z.infer<typeof jaegerProcessSchema>, ctx: ParseContext): Process {

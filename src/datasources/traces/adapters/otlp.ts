@@ -13,7 +13,7 @@ import type {
 import { createSpan, NONE } from '../model';
 import { nanosToMicros } from '../time';
 import type { WarningTally } from '../warnings';
-import type { ParseContext } from './context';
+import type { ParseContext, SpanLadder } from './context';
 import { describeIssue, keepValidItems, salvageSpan } from './context';
 import type { AnyValue, KeyValue, OtlpSpan } from './otlp-schema';
 import {
@@ -70,23 +70,25 @@ export function readResourceSpans(
   });
 }
 
+const OTLP_SPAN: SpanLadder<OtlpSpan, z.infer<typeof otlpSpanSkeletonSchema>> = {
+  isWellFormed: isWellFormedOtlpSpan,
+  full: otlpSpanSchema,
+  skeleton: otlpSpanSkeletonSchema,
+  repair: (s, dropped) => ({
+    ...s,
+    attributes: keepValidItems(keyValueSchema, s.attributes, dropped('attributes')),
+    events: keepValidItems(eventSchema, s.events, dropped('events')),
+    links: keepValidItems(linkSchema, s.links, dropped('links')),
+  }),
+};
+
 function parseSpan(
   value: unknown,
   ctx: ParseContext,
   group: string,
   index: number,
 ): OtlpSpan | null {
-  return salvageSpan(value, `${group}.spans[${index}]`, ctx, {
-    isWellFormed: isWellFormedOtlpSpan,
-    full: otlpSpanSchema,
-    skeleton: otlpSpanSkeletonSchema,
-    repair: (s, dropped) => ({
-      ...s,
-      attributes: keepValidItems(keyValueSchema, s.attributes, dropped('attributes')),
-      events: keepValidItems(eventSchema, s.events, dropped('events')),
-      links: keepValidItems(linkSchema, s.links, dropped('links')),
-    }),
-  });
+  return salvageSpan(value, OTLP_SPAN, ctx, group, index);
 }
 
 function addSpan(

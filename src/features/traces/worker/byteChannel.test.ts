@@ -1,14 +1,16 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ChunkQueue, receiveBody, sendBody } from './byteChannel';
+import { ChunkQueue, receiveBody, sendBody, TEXT_PIECE_CHARS } from './byteChannel';
 import { TraceLoadError } from './errors';
+import type { BodyPiece } from './fetchTrace';
+import { pieceBytes, pieceText } from './fetchTrace';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 
-async function collect(chunks: AsyncIterable<Uint8Array>): Promise<string> {
+async function collect(chunks: AsyncIterable<BodyPiece>): Promise<string> {
   const decoder = new TextDecoder();
   let out = '';
-  for await (const chunk of chunks) out += decoder.decode(chunk, { stream: true });
+  for await (const piece of chunks) out += pieceText(piece, decoder);
   return out + decoder.decode();
 }
 
@@ -31,6 +33,27 @@ describe('body over a MessagePort', () => {
     expect(body.totalBytes).toBe(11);
     expect(body.what).toBe("Jaeger's response");
     expect(await collect(body.chunks)).toBe('{"a": [1, 2]}');
+  });
+
+  it('decodes characters split between network chunks and sends few, large pieces', async () => {
+    const channel = new MessageChannel();
+    const text = `{"name": "${'é🙂'.repeat(300_000)}"}`;
+    const encoded = bytes(text);
+    async function* smallChunks() {
+      // 1,000-byte chunks cut through the multi-byte characters.
+      for (let at = 0; at < encoded.length; at += 1_000) yield encoded.slice(at, at + 1_000);
+    }
+    void sendBody(
+      async () => ({ totalBytes: encoded.length, what: 'x', chunks: smallChunks() }),
+      channel.port1,
+    );
+    const body = await receiveBody(channel.port2, new AbortController().signal);
+    const pieces: BodyPiece[] = [];
+    for await (const piece of body.chunks) pieces.push(piece);
+    const decoder = new TextDecoder();
+    expect(pieces.map((p) => pieceText(p, decoder)).join('')).toBe(text);
+    expect(pieces.reduce((sum, p) => sum + pieceBytes(p), 0)).toBe(encoded.length);
+    expect(pieces.length).toBeLessThanOrEqual(Math.ceil(text.length / TEXT_PIECE_CHARS) + 1);
   });
 
   it('rejects with the sender’s error when the request fails', async () => {

@@ -30,7 +30,29 @@ export interface TraceBody {
   /** Names the body in messages: "Jaeger's response". */
   what: string;
   /** The body's bytes; failures (timeout, cancel, network) are `TraceLoadError`s. */
-  chunks: AsyncIterable<Uint8Array>;
+  chunks: AsyncIterable<BodyPiece>;
+}
+
+/** A piece of a body as bytes, or already decoded (with the byte count it came from). */
+export type BodyPiece = Uint8Array | DecodedText;
+
+export interface DecodedText {
+  text: string;
+  bytes: number;
+}
+
+/** The text of a piece: bytes are decoded with `decoder` (streaming, so split characters join). */
+export function pieceText(piece: BodyPiece, decoder: TextDecoder): string {
+  return isBytes(piece) ? decoder.decode(piece, { stream: true }) : piece.text;
+}
+
+export function pieceBytes(piece: BodyPiece): number {
+  return isBytes(piece) ? piece.byteLength : piece.bytes;
+}
+
+// Not `instanceof`: bodies may come from another realm's Uint8Array (a worker, a test runner).
+function isBytes(piece: BodyPiece): piece is Uint8Array {
+  return ArrayBuffer.isView(piece);
 }
 
 /**

@@ -45,14 +45,13 @@ describe('buildOverview', () => {
     expect(overview.operations).toEqual(['GET /', 'query', 'chat']);
   });
 
-  it('flags errors, orphans, skew, duplicates and GenAI spans as bits', () => {
+  it('flags errors, orphans, skew and duplicates as bits', () => {
     const flags = (key: string) => overview.flags[indexOfKeyIn(overview, key)] as number;
     expect(flags('x') & SPAN_FLAG.clockSkew).toBeTruthy();
     expect(flags('x') & SPAN_FLAG.duplicateId).toBeTruthy();
     expect(flags('x~2') & SPAN_FLAG.error).toBeTruthy();
     expect(flags('x~2') & SPAN_FLAG.outlivesParent).toBeTruthy();
     expect(flags('lost') & SPAN_FLAG.orphan).toBeTruthy();
-    expect(flags('llm') & SPAN_FLAG.genAi).toBeTruthy();
     expect(flags('root')).toBe(0);
     expect(overview.errorCount).toBe(1);
   });

@@ -26,6 +26,10 @@ export function buildOverview(trace: Trace, result: ParseResult): Transferable {
   let keyLength = 0;
   let errorCount = 0;
   let maxDepth = 0;
+  let lastService: string | null = null;
+  let lastServiceIndex = 0;
+  let lastOperation: string | null = null;
+  let lastOperationIndex = 0;
 
   for (let i = 0; i < n; i++) {
     const span = spans[i] as Span;
@@ -33,14 +37,23 @@ export function buildOverview(trace: Trace, result: ParseResult): Transferable {
     duration[i] = span.durationUs;
     const p = tree.parent[i] as number;
     if (p >= 0) childCount[p] = (childCount[p] as number) + 1;
-    service[i] = serviceIndex.get(span.service) ?? 0;
-    let op = operationIndex.get(span.operation);
-    if (op === undefined) {
-      op = operations.length;
-      operations.push(span.operation);
-      operationIndex.set(span.operation, op);
+    // Neighbours in depth-first order mostly share service and operation: skip the lookups.
+    if (span.service !== lastService) {
+      lastService = span.service;
+      lastServiceIndex = serviceIndex.get(span.service) ?? 0;
     }
-    operation[i] = op;
+    service[i] = lastServiceIndex;
+    if (span.operation !== lastOperation) {
+      lastOperation = span.operation;
+      let op = operationIndex.get(span.operation);
+      if (op === undefined) {
+        op = operations.length;
+        operations.push(span.operation);
+        operationIndex.set(span.operation, op);
+      }
+      lastOperationIndex = op;
+    }
+    operation[i] = lastOperationIndex;
     flags[i] = spanFlags(span);
     if (span.status === 'error') errorCount++;
     if ((tree.depth[i] as number) > maxDepth) maxDepth = tree.depth[i] as number;
@@ -105,20 +118,7 @@ export function spanFlags(span: Span): number {
   if (f.outlivesParent) bits |= SPAN_FLAG.outlivesParent;
   if (f.cycle) bits |= SPAN_FLAG.cycle;
   if (span.events.length > 0) bits |= SPAN_FLAG.hasEvents;
-  if (hasGenAi(span)) bits |= SPAN_FLAG.genAi;
   return bits;
-}
-
-const G = 'g'.charCodeAt(0);
-
-function hasGenAi(span: Span): boolean {
-  const attrs = span.attributes;
-  for (let i = 0; i < attrs.length; i++) {
-    const key = (attrs[i] as { key: string }).key;
-    // The first letter rules out nearly every key before a string comparison.
-    if (key.charCodeAt(0) === G && key.startsWith('gen_ai.')) return true;
-  }
-  return false;
 }
 
 /** Key of span `i` in an overview. */

@@ -53,7 +53,11 @@ export interface TraceLoadErrorInfo {
   url?: string;
 }
 
-/** Bits of `TraceOverview.flags`. */
+/**
+ * Bits of `TraceOverview.flags`. GenAI usage is not among them: it comes with the GenAI
+ * analysis (`genAi()`), after the first rows, rather than costing every span a scan of its
+ * attributes before them.
+ */
 export const SPAN_FLAG = {
   error: 1,
   orphan: 2,
@@ -62,7 +66,6 @@ export const SPAN_FLAG = {
   outlivesParent: 16,
   cycle: 32,
   hasEvents: 64,
-  genAi: 128,
 } as const;
 
 /**

@@ -1,4 +1,6 @@
 import { TraceLoadError } from './errors';
+import type { BodyPiece } from './fetchTrace';
+import { pieceBytes, pieceText } from './fetchTrace';
 import { StreamingJsonParser } from './streamingJson';
 
 /** How often progress is reported while bytes arrive. */
@@ -28,7 +30,7 @@ export interface ReadResult {
  * Invalid JSON becomes a `TraceLoadError` of kind `invalid-json`.
  */
 export async function readJsonChunks(
-  chunks: AsyncIterable<Uint8Array>,
+  chunks: AsyncIterable<BodyPiece>,
   { totalBytes, onProgress, what }: ReadOptions,
 ): Promise<ReadResult> {
   const decoder = new TextDecoder();
@@ -36,9 +38,9 @@ export async function readJsonChunks(
   let bytes = 0;
   let reported = 0;
   try {
-    for await (const chunk of chunks) {
-      bytes += chunk.byteLength;
-      parser.push(decoder.decode(chunk, { stream: true }));
+    for await (const piece of chunks) {
+      bytes += pieceBytes(piece);
+      parser.push(pieceText(piece, decoder));
       const now = performance.now();
       if (onProgress && now - reported >= PROGRESS_EVERY_MS) {
         reported = now;

@@ -26,6 +26,7 @@ export type TimeSeriesProps = {
 };
 
 const Y_AXIS_WIDTH = 64;
+const NO_GRID_LINES = (): number[] => [];
 
 /** Where recharts anchors a tick label vertically, as an offset from its y. */
 const TICK_DY = { start: '0.71em', middle: '0.32em', end: '0' } as const;
@@ -83,8 +84,10 @@ export const TimeSeries = memo(function TimeSeries({
   const width = useElementWidth(containerRef);
   const [hidden, setHidden] = useState<Set<string>>(() => new Set());
   const plotWidth = Math.max(0, width - Y_AXIS_WIDTH);
+  // Nothing is drawn before the width is known: downsampling a million points for a chart of
+  // no width would only be thrown away.
   const rows = useMemo(
-    () => buildChartRows(series, hidden, plotWidth, range),
+    () => (plotWidth > 0 ? buildChartRows(series, hidden, plotWidth, range) : []),
     [series, hidden, plotWidth, range],
   );
   const ids = useMemo(() => series.map((s) => s.id), [series]);
@@ -105,9 +108,10 @@ export const TimeSeries = memo(function TimeSeries({
             data={rows}
             margin={{ top: 4, right: 8, bottom: 0, left: 0 }}
           >
-            {/* Horizontal lines only: vertical ones made recharts measure every time label. */}
+            {/* Horizontal lines only: for vertical ones recharts measures every time label. */}
             <CartesianGrid
               vertical={false}
+              verticalCoordinatesGenerator={NO_GRID_LINES}
               strokeDasharray="3 3"
               className="stroke-slate-200 dark:stroke-slate-700"
             />

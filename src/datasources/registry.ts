@@ -1,7 +1,7 @@
 import type { AppConfig } from '@/config/schema';
 import { createLiveClient, type LiveClient, type LiveClientOptions } from './live';
 import { createPromClient, type PromClient } from './prometheus';
-import { createTraceSource, type TraceSource } from './traces';
+import type { TraceSource, TraceSourceConfig } from './traces';
 
 export type DataSources = {
   prometheus: PromClient | null;
@@ -38,7 +38,7 @@ export function createDataSources(
         })
       : null,
     traces: traces
-      ? createTraceSource({
+      ? lazyTraceSource({
           kind: traces.kind,
           url: traces.url,
           headers: traceHeaders,
@@ -61,6 +61,26 @@ export function createDataSources(
         : null,
       live: config.datasources.live?.url ?? null,
     },
+  };
+}
+
+/**
+ * The trace backend's client, with its format adapters loaded on first use rather than with
+ * the app: most pages never read a trace on this thread (the trace view reads them in a
+ * worker), and loading them cost every page's start.
+ */
+function lazyTraceSource(config: TraceSourceConfig): TraceSource {
+  let source: Promise<TraceSource> | null = null;
+  const load = () =>
+    (source ??= import('./traces/client').then(({ createTraceSource }) =>
+      createTraceSource(config),
+    ));
+  return {
+    kind: config.kind,
+    getTrace: async (traceId, signal) => (await load()).getTrace(traceId, signal),
+    search: async (params, signal) => (await load()).search(params, signal),
+    services: async (signal) => (await load()).services(signal),
+    operations: async (service, signal) => (await load()).operations(service, signal),
   };
 }
 

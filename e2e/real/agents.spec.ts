@@ -124,6 +124,30 @@ test('picking an agent narrows the charts and tables below to it, and the link k
   ).toHaveAttribute('aria-pressed', 'true');
 });
 
+test('the reviewer’s latency chart marks exemplars that open the trace of each request', async ({
+  page,
+  stack,
+}) => {
+  await serveStackConfig(page, stack);
+  await page.goto(`/agents?${SHORT_RANGE}&var-agent=reviewer`);
+  const chart = await reveal(panel(page, 'p95 latency by operation · reviewer'));
+  // Exemplars scraped from the exporter's OpenMetrics: trace ids it made (7e57…), values of
+  // the reviewer's 1.9–2.1 s responses.
+  const exemplars = chart.getByRole('link', { name: /^Exemplar .*: open trace 7e57[0-9a-f]{28}$/ });
+  await expect(exemplars.first()).toBeVisible();
+  const label = (await exemplars.first().getAttribute('aria-label')) ?? '';
+  expect(label).toMatch(/^Exemplar (1\.9|2|2\.1) s at /);
+  const traceId = /open trace ([0-9a-f]{32})$/.exec(label)?.[1] ?? 'none';
+
+  await chart.getByRole('link', { name: label, exact: true }).focus();
+  await page.keyboard.press('Enter');
+  await expect(page).toHaveURL(new RegExp(`/traces/${traceId}\\?`));
+  // This stack has no trace backend; the trace view says so, naming the exemplar's trace.
+  await expect(
+    page.getByText(`No trace backend is configured, so trace ${traceId} cannot be fetched.`),
+  ).toBeVisible();
+});
+
 test('with the otel-genai preset the table and tool calls come from the GenAI histograms', async ({
   page,
   stack,

@@ -1,4 +1,4 @@
-import { Counter, Gauge, Histogram, Registry } from 'prom-client';
+import { Counter, Gauge, Histogram, Registry, type OpenMetricsContentType } from 'prom-client';
 
 /** Task duration buckets (s), laid out so the p95 of the scripted tasks is an exact 3.6 s. */
 export const TASK_DURATION_BUCKETS = [0.5, 1, 2, 4, 8, 16];
@@ -14,9 +14,13 @@ export const GENAI_TOKEN_BUCKETS = [
 
 export type AetMetrics = ReturnType<typeof createAetMetrics>;
 export type GenAiMetrics = ReturnType<typeof createGenAiMetrics>;
-export type ExporterMetrics = { registry: Registry; aet: AetMetrics; genai: GenAiMetrics };
+export type ExporterMetrics = {
+  registry: Registry<OpenMetricsContentType>;
+  aet: AetMetrics;
+  genai: GenAiMetrics;
+};
 
-function createAetMetrics(registry: Registry) {
+function createAetMetrics(registry: Registry<OpenMetricsContentType>) {
   const registers = [registry];
   return {
     tasks: new Counter({
@@ -49,6 +53,8 @@ function createAetMetrics(registry: Registry) {
       help: 'Agent response time',
       labelNames: ['agent', 'operation'],
       buckets: AGENT_RESPONSE_BUCKETS,
+      // Each bucket carries the trace of its latest request (OpenMetrics exemplars).
+      enableExemplars: true,
       registers,
     }),
     cpu: new Gauge({
@@ -90,7 +96,7 @@ function createAetMetrics(registry: Registry) {
   };
 }
 
-function createGenAiMetrics(registry: Registry) {
+function createGenAiMetrics(registry: Registry<OpenMetricsContentType>) {
   const registers = [registry];
   return {
     operationDuration: new Histogram({
@@ -124,8 +130,12 @@ function createGenAiMetrics(registry: Registry) {
   };
 }
 
-/** A fresh registry holding the `aet_*` and `gen_ai_*` metrics, and nothing else. */
+/**
+ * A fresh registry holding the `aet_*` and `gen_ai_*` metrics, and nothing else. It speaks
+ * OpenMetrics, the exposition format that carries exemplars.
+ */
 export function createExporterMetrics(): ExporterMetrics {
-  const registry = new Registry();
+  const registry = new Registry<OpenMetricsContentType>();
+  registry.setContentType(Registry.OPENMETRICS_CONTENT_TYPE);
   return { registry, aet: createAetMetrics(registry), genai: createGenAiMetrics(registry) };
 }

@@ -38,6 +38,19 @@ export const TASKS_PER_TICK: readonly TaskBatch[] = [
 
 export const ACTIVE_TASKS: Record<Mode, number> = { workflow: 3, interactive: 5, batch: 4 };
 
+/**
+ * The trace id an agent response's exemplar names: `7e57` (test), the agent's index, the
+ * tick and the request's index within it, as 32 hex digits.
+ */
+export function exemplarTraceId(agent: string, tick: number, request: number): string {
+  const agentIndex = REQUESTS_PER_TICK.findIndex((r) => r.agent === agent);
+  return `7e57${hex(agentIndex, 4)}${hex(tick, 16)}${hex(request, 8)}`;
+}
+
+function hex(value: number, digits: number): string {
+  return value.toString(16).padStart(digits, '0');
+}
+
 /** 12 requests a tick; one response time per request. The reviewer always takes about 2 s. */
 export const REQUESTS_PER_TICK = [
   { agent: 'planner', operation: 'plan', responses: [0.3, 0.3] },
@@ -193,7 +206,16 @@ export class Workload {
       ]),
       ...REQUESTS_PER_TICK.flatMap((r) => [
         counter(aet.agentRequests, { agent: r.agent, operation: r.operation }, r.responses.length),
-        histogram(aet.agentResponse, { agent: r.agent, operation: r.operation }, r.responses),
+        histogram(aet.agentResponse, { agent: r.agent, operation: r.operation }, []),
+        (tick: number) =>
+          r.responses.forEach((value, i) =>
+            aet.agentResponse.observe({
+              labels: { agent: r.agent, operation: r.operation },
+              value,
+              // prom-client's types only allow the metric's own label names here; any name works.
+              exemplarLabels: { trace_id: exemplarTraceId(r.agent, tick, i) } as never,
+            }),
+          ),
       ]),
       ...Object.entries(EVENTS_PER_TICK).map(([event_type, n]) =>
         counter(aet.events, { event_type }, n),

@@ -1,4 +1,5 @@
 // @vitest-environment node
+import { decodeTraceId } from '@mocks/traces/trace-ids';
 import { AGENTS, HOSTS } from './catalog';
 import { createSimulator } from './simulator';
 import { NOISE_RATE_BOUND, SHIFT_RATE_BOUND, MIN_DAILY_SHAPE } from './rhythm';
@@ -175,6 +176,10 @@ describe('simulated platform', () => {
       expect(e.value).toBeGreaterThan(30);
       expect(e.value).toBeLessThanOrEqual(60);
       expect(e.labels.trace_id).toMatch(/^[0-9a-f]{32}$/);
+      // The demo's Jaeger serves that trace, starting when the observed request started.
+      expect(decodeTraceId(e.labels.trace_id!)?.startMs).toBe(
+        e.timestampMs - Math.round(e.value * 1000),
+      );
       expect(e.timestampMs).toBeGreaterThanOrEqual(ANCHOR - 3_600_000);
     }
     expect(sim.exemplars(bucket.id, ANCHOR - 3_600_000, ANCHOR)).toEqual(exemplars);

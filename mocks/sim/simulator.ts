@@ -8,7 +8,9 @@ import { addAetFamilies } from './families/aet';
 import { addGenAiFamilies } from './families/genai';
 import { addNodeFamilies } from './families/node';
 import { createIncidentSchedule, type Incident } from './incidents';
-import { hexId, unitHash } from './random';
+import { SERVICES } from '@mocks/traces/catalog';
+import { encodeTraceId } from '@mocks/traces/trace-ids';
+import { hash2, hexId, pickIndex, unitHash } from './random';
 import {
   SeriesRegistry,
   type Labels,
@@ -106,7 +108,13 @@ export function createSimulator(options: SimulatorOptions = {}): Simulator {
         if (!(value > source.lower && value <= source.upper)) continue;
         out.push({
           labels: {
-            trace_id: hexId(histogramKey, slot),
+            // A trace the demo's Jaeger serves: the exemplar opens a trace of that request.
+            trace_id: encodeTraceId({
+              spans: 20 + pickIndex(histogramKey, slot * 3 + 2, 280),
+              startMs: timestampMs - Math.round(value * 1000),
+              rootService: pickIndex(histogramKey, slot * 3 + 3, SERVICES.length),
+              seed: hash2(histogramKey, slot),
+            }),
             span_id: hexId(histogramKey, -slot - 1, 16),
           },
           value: Math.round(value * 1e6) / 1e6,

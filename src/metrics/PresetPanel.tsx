@@ -7,6 +7,7 @@ import { Stat } from '@/components/panel/Stat';
 import { TimeSeries } from '@/components/panel/TimeSeries';
 import { useElementWidth } from '@/components/panel/useElementWidth';
 import { useConfig } from '@/config/ConfigContext';
+import { useDataSources } from '@/config/DataSourcesContext';
 import type { TemplateVariables } from '@/datasources/prometheus';
 import { downloadText, fileSlug } from '@/lib/download';
 import { formatValue } from '@/lib/format';
@@ -16,6 +17,7 @@ import { framesToCsv } from './frameExport';
 import { lastValue } from './frames';
 import type { PanelId } from './presets';
 import type { PromFrame } from './promQuery';
+import { ExemplarTimeSeries } from './ExemplarTimeSeries';
 import { usePromPanel } from './usePromPanel';
 
 /** Panels draw at most this many series; the header says when more came back. */
@@ -50,6 +52,7 @@ export function PresetPanel({ id, title, extraVariables, className, height, rend
   const width = useElementWidth(containerRef, 600);
   const state = usePromPanel(id, { widthPx: width, extraVariables });
   const config = useConfig();
+  const { prometheus } = useDataSources();
   const { range, tz } = useTimeRange();
   const [inspecting, setInspecting] = useState<PromFrame | null>(null);
 
@@ -84,7 +87,17 @@ export function PresetPanel({ id, title, extraVariables, className, height, rend
           />
         );
       case 'timeseries':
-        return <TimeSeries series={shown} unit={def.unit} tz={tz} range={range} height={height} />;
+        return def.exemplars && prometheus ? (
+          <ExemplarTimeSeries
+            client={prometheus}
+            frame={frame}
+            series={shown}
+            unit={def.unit}
+            height={height}
+          />
+        ) : (
+          <TimeSeries series={shown} unit={def.unit} tz={tz} range={range} height={height} />
+        );
       case 'bars':
         return (
           <BarList

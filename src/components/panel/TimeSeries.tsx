@@ -11,6 +11,7 @@ import {
 } from 'recharts';
 import { formatValue, type Unit } from '@/lib/format';
 import { formatTimestamp, timeTicks, type TimeZoneMode } from '@/lib/time';
+import { ExemplarLayer, type ChartExemplar, type ExemplarLink } from './ExemplarLayer';
 import { seriesColor } from './palette';
 import { buildChartRows, toggleSeries, type Series } from './timeSeriesData';
 import { useElementWidth } from './useElementWidth';
@@ -23,6 +24,9 @@ export type TimeSeriesProps = {
   height?: number;
   /** Vertical markers (e.g. detected spikes) drawn over the chart; `end` also shades t..end. */
   markers?: Array<{ t: number; label: string; end?: number }>;
+  /** Exemplars to mark, each linking to its trace through `exemplarLink`. */
+  exemplars?: readonly ChartExemplar[];
+  exemplarLink?: (traceId: string) => ExemplarLink;
 };
 
 const Y_AXIS_WIDTH = 64;
@@ -79,6 +83,8 @@ export const TimeSeries = memo(function TimeSeries({
   range,
   height = 220,
   markers = [],
+  exemplars,
+  exemplarLink,
 }: TimeSeriesProps) {
   const containerRef = useRef<HTMLDivElement>(null);
   const width = useElementWidth(containerRef);
@@ -95,6 +101,14 @@ export const TimeSeries = memo(function TimeSeries({
     () => timeTicks(range.from, range.to, plotWidth, tz),
     [range.from, range.to, plotWidth, tz],
   );
+  const showExemplars = exemplars !== undefined && exemplars.length > 0 && exemplarLink;
+  // The value axis reaches the slowest exemplar too, or its mark would fall off the chart.
+  const yDomain = useMemo(() => {
+    if (!showExemplars) return undefined;
+    let top = 0;
+    for (const e of exemplars) if (e.value > top) top = e.value;
+    return [0, (dataMax: number) => Math.max(dataMax, top)] as [number, (max: number) => number];
+  }, [showExemplars, exemplars]);
   const spanMs = range.to - range.from;
   const withDate = spanMs > 36 * 3_600_000;
 
@@ -132,6 +146,7 @@ export const TimeSeries = memo(function TimeSeries({
             />
             <YAxis
               width={Y_AXIS_WIDTH}
+              domain={yDomain}
               tick={plainTick((v) => formatValue(v, unit))}
               interval={0}
             />
@@ -182,6 +197,9 @@ export const TimeSeries = memo(function TimeSeries({
                 />
               </Fragment>
             ))}
+            {showExemplars && (
+              <ExemplarLayer exemplars={exemplars} link={exemplarLink} unit={unit} tz={tz} />
+            )}
           </LineChart>
         )}
       </div>

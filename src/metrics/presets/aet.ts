@@ -155,6 +155,7 @@ export const aetPreset: Preset = {
       unit: 's',
       viz: 'timeseries',
       legend: '{{operation}}',
+      exemplars: true,
     },
     'agents.tokens-over-time': {
       title: 'Tokens per second by model and type',

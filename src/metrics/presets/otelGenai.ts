@@ -144,6 +144,7 @@ export const otelGenaiPreset: Preset = {
       unit: 's',
       viz: 'timeseries',
       legend: '{{gen_ai_operation_name}}',
+      exemplars: true,
     },
     'agents.tokens-over-time': {
       title: 'Tokens per second by model and type',

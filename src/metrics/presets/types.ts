@@ -18,6 +18,8 @@ export type PanelDef = {
   /** Series name template, e.g. `{{agent}} {{operation}}`; defaults to the label set. */
   legend?: string;
   thresholds?: Threshold[];
+  /** Mark the exemplars of the query's series (e.g. a latency histogram's), linking to traces. */
+  exemplars?: boolean;
 };
 
 /** Panels every preset defines; views ask for them by id. */

@@ -1,10 +1,9 @@
+import { DEFAULT_SOURCE_TIMEOUT_MS } from '@/config/defaults';
 import { isLocalTraceId } from '@/features/traces/search/localTraceId';
 import { startTraceLoadEarly } from '@/features/traces/worker/client';
 import type { TraceBackend } from '@/features/traces/worker/protocol';
 
 const TRACE_PATH = /^\/traces\/([^/]+)\/?$/;
-/** The schema's default (config/schema.ts), so the trace view asks for the same load. */
-const DEFAULT_TIMEOUT_MS = 30_000;
 
 /**
  * On a link to a trace (`/traces/<id>`), starts downloading and parsing it as soon as
@@ -48,7 +47,7 @@ export function traceSourceOf(raw: unknown): TraceBackend | null {
   if (!isObject(raw) || raw.demo === true || !isObject(raw.datasources)) return null;
   const traces = raw.datasources.traces;
   if (!isObject(traces)) return null;
-  const { kind, url, headers = {}, timeoutMs = DEFAULT_TIMEOUT_MS } = traces;
+  const { kind, url, headers = {}, timeoutMs = DEFAULT_SOURCE_TIMEOUT_MS } = traces;
   if (kind !== 'jaeger' && kind !== 'tempo') return null;
   if (typeof url !== 'string' || url.trim() === '') return null;
   if (!isObject(headers) || !Object.values(headers).every((v) => typeof v === 'string'))

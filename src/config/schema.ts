@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { DEFAULT_SOURCE_TIMEOUT_MS } from './defaults';
 import { PANEL_IDS } from '@/metrics/presets/types';
 
 const headers = z
@@ -17,7 +18,7 @@ const prometheusSource = z
       .string()
       .regex(/^\d+(ms|s|m|h)$/, 'must be a duration such as "15s"')
       .default('15s'),
-    timeoutMs: z.number().int().positive().default(30_000),
+    timeoutMs: z.number().int().positive().default(DEFAULT_SOURCE_TIMEOUT_MS),
   })
   .strict();
 
@@ -26,7 +27,7 @@ const traceSource = z
     kind: z.enum(['jaeger', 'tempo']),
     url,
     headers,
-    timeoutMs: z.number().int().positive().default(30_000),
+    timeoutMs: z.number().int().positive().default(DEFAULT_SOURCE_TIMEOUT_MS),
   })
   .strict();
 

@@ -17,7 +17,8 @@ export default function AgentsPage() {
   // Token and cost charts also follow the model picked (`$model` in their queries).
   const tokenSuffix =
     models.selected.length > 0 ? `${suffix} · ${models.selected.join(', ')}` : suffix;
-  const titleOf = (id: PanelId) => `${resolvePanel(config, id).title}${suffix}`;
+  const titleOf = (id: PanelId, scopeSuffix = suffix) =>
+    `${resolvePanel(config, id).title}${scopeSuffix}`;
   const toggle = (agent: string) =>
     selected.length === 1 && selected[0] === agent ? clear() : select(agent);
 
@@ -85,7 +86,7 @@ export default function AgentsPage() {
       <div className="grid gap-3 lg:grid-cols-2">
         <PresetPanel
           id="agents.tokens-over-time"
-          title={`${resolvePanel(config, 'agents.tokens-over-time').title}${tokenSuffix}`}
+          title={titleOf('agents.tokens-over-time', tokenSuffix)}
         />
         <CostOverTimePanel titleSuffix={tokenSuffix} />
       </div>

@@ -1,4 +1,5 @@
 import { useEffect, useRef, useState, useSyncExternalStore, type PointerEvent } from 'react';
+import { afterNextPaint } from '@/lib/afterNextPaint';
 import { SPAN_FLAG } from '../../worker';
 import type { TraceOverview } from '../../worker';
 import { bandFor, rasterize, scrollTopForBand } from '../model/minimap';
@@ -116,16 +117,4 @@ function useWidth(ref: React.RefObject<HTMLElement | null>): number {
     return () => observer.disconnect();
   }, [ref]);
   return width;
-}
-
-/** Runs `task` once the next frame has been painted; returns a cancel function. */
-function afterNextPaint(task: () => void): () => void {
-  let timer: ReturnType<typeof setTimeout> | undefined;
-  const frame = requestAnimationFrame(() => {
-    timer = setTimeout(task, 0);
-  });
-  return () => {
-    cancelAnimationFrame(frame);
-    clearTimeout(timer);
-  };
 }

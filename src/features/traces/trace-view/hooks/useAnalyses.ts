@@ -1,4 +1,5 @@
 import { useEffect, useState } from 'react';
+import { afterNextPaint } from '@/lib/afterNextPaint';
 import type { CriticalPathData, GenAiData, TraceHandle } from '../../worker';
 import type { CriticalIndex } from '../model/critical';
 import { indexCriticalPath } from '../model/critical';
@@ -8,12 +9,16 @@ export function useGenAi(handle: TraceHandle): GenAiData | null {
   const [data, setData] = useState<GenAiData | null>(null);
   useEffect(() => {
     let live = true;
-    handle.genAi().then(
-      (value) => live && setData(value),
-      () => undefined,
+    // On a big trace this keeps the worker off the processor the first paint needs.
+    const cancel = afterNextPaint(() =>
+      handle.genAi().then(
+        (value) => live && setData(value),
+        () => undefined,
+      ),
     );
     return () => {
       live = false;
+      cancel();
     };
   }, [handle]);
   return data;

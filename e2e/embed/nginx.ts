@@ -2,7 +2,8 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { chmodSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { freePort, hasExited, run, stopProcess, waitUntil } from './processes';
+import { freePort, hasExited, stopProcess, waitUntil } from '../processes';
+import { run } from './processes';
 
 const NGINX = process.env.NGINX_PATH ?? '/usr/sbin/nginx';
 
@@ -99,7 +100,10 @@ export async function startNginx(workDir: string, settings: NginxSettings): Prom
     await waitUntil(
       'nginx to answer',
       async () =>
-        hasExited(child) || (await fetch(`${origin}${settings.basePath ?? '/'}index.html`)).ok,
+        hasExited(child) || (await fetch(`${origin}${settings.basePath ?? '/'}index.html`)).ok
+          ? true
+          : undefined,
+      { timeoutMs: 15_000, intervalMs: 100 },
     );
     if (hasExited(child)) throw new Error(`exited with ${child.exitCode}`);
   } catch (error) {

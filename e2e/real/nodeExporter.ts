@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { freePort, startProcess, stopProcess } from './processes';
+import { freePort, stopProcess } from '../processes';
+import { startProcess } from './processes';
 
 export const NODE_EXPORTER_BIN =
   process.env.NODE_EXPORTER_BIN ?? '/usr/bin/prometheus-node-exporter';

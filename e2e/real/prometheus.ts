@@ -2,7 +2,8 @@ import type { ChildProcess } from 'node:child_process';
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { z } from 'zod';
-import { freePort, hasExited, startProcess, stopProcess, waitUntil } from './processes';
+import { freePort, hasExited, stopProcess, waitUntil } from '../processes';
+import { startProcess } from './processes';
 
 export const PROMETHEUS_BIN = process.env.PROMETHEUS_BIN ?? '/usr/bin/prometheus';
 

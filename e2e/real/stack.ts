@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { startExporter, type Exporter } from './exporter';
 import { startNodeExporter, type NodeExporter } from './nodeExporter';
-import { waitUntil } from './processes';
+import { waitUntil } from '../processes';
 import { SCRAPE_INTERVAL_MS } from './workload';
 import { PrometheusServer, type AlertingRule, type ScrapeJob } from './prometheus';
 

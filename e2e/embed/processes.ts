@@ -30,19 +30,30 @@ export function run(
   options: { env?: NodeJS.ProcessEnv; input?: string; cwd?: string } = {},
 ): Promise<string> {
   return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { env: options.env, cwd: options.cwd });
+    const { input } = options;
+    const child = spawn(command, args, {
+      env: options.env,
+      cwd: options.cwd,
+      stdio: [input === undefined ? 'ignore' : 'pipe', 'pipe', 'pipe'],
+    });
     let stdout = '';
     let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.stdout?.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+    child.stderr?.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
     child.once('error', reject);
-    child.once('exit', (code) =>
+    // 'close', not 'exit': the output streams may still hold data when the process exits.
+    child.once('close', (code) =>
       code === 0
         ? resolve(stdout)
         : reject(
             new Error(`${command} ${args.join(' ')} exited with ${code}:\n${stderr}${stdout}`),
           ),
     );
-    child.stdin.end(options.input ?? '');
+    if (child.stdin) {
+      // A command that exits without reading its input closes the pipe (EPIPE); its exit code
+      // is what tells success from failure.
+      child.stdin.on('error', () => undefined);
+      child.stdin.end(input);
+    }
   });
 }

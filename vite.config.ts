@@ -30,5 +30,8 @@ export default defineConfig(({ command }) => ({
     setupFiles: ['./src/test/setup.ts'],
     include: ['src/**/*.test.{ts,tsx}', 'mocks/**/*.test.ts'],
     css: false,
+    // Tests bound their own waits; this only catches a hang. On a shared 2-core machine a
+    // test that waits for a live stream to finish can take several seconds.
+    testTimeout: 20_000,
   },
 }));

@@ -39,7 +39,9 @@ function rest() {
 const platform = createPlatform({ ...SIMULATION, incidentAt: () => false });
 
 /**
- * A started execution whose last step is still well ahead, so a stream opened now sees it.
+ * A started execution whose last step to run is still ahead, so a stream opened now sees it
+ * pending (steps after a failure never run). Of those, the one that ends soonest: the test
+ * waits for the end, and the latest-ending one can be 3 s away.
  * The simulation starts executions at its own pace, so there may be none at this instant:
  * waits (up to 5 s) for one rather than failing on timing.
  */
@@ -48,8 +50,8 @@ async function unfinishedExecution(): Promise<string> {
     const t = now();
     const candidates = platform
       .recent(t, 40)
-      .filter((plan) => plan.steps.at(-1)!.startAt > t + 600);
-    const plan = candidates.sort((a, b) => b.steps.at(-1)!.startAt - a.steps.at(-1)!.startAt)[0];
+      .filter((plan) => plan.ranSteps.at(-1)!.startAt > t + 800);
+    const plan = candidates.sort((a, b) => a.endedAt - b.endedAt)[0];
     if (plan) return plan.id;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }

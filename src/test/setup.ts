@@ -1,5 +1,5 @@
 import '@testing-library/jest-dom/vitest';
-import { cleanup } from '@testing-library/react';
+import { cleanup, configure } from '@testing-library/react';
 import { afterEach } from 'vitest';
 
 // jsdom has no layout: report a fixed size so charts and virtual lists render.
@@ -39,5 +39,9 @@ class AlwaysVisibleIntersectionObserver {
 }
 globalThis.IntersectionObserver ??=
   AlwaysVisibleIntersectionObserver as unknown as typeof IntersectionObserver;
+
+// findBy*/waitFor give up after 1 s by default, which a busy CI machine can exceed
+// while a view mounts; a real failure still fails, only later.
+configure({ asyncUtilTimeout: 3_000 });
 
 afterEach(() => cleanup());

@@ -2,6 +2,7 @@ import '@/lib/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demoConfig, loadConfig } from '@/config/loadConfig';
+import { dropPrewarmedTraceWorkers } from '@/features/traces/worker';
 import { App } from './App';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { preloadPageFor } from './routes';
@@ -49,6 +50,8 @@ export async function start(configResponse: Promise<Response>) {
     // Imported only here, so production builds without demo mode carry no MSW code.
     const { startDemoWorker } = await import('@mocks/browser');
     await startDemoWorker(base);
+    // The trace view's code, preloaded above, started its workers before the demo backend.
+    dropPrewarmedTraceWorkers();
     config = demoConfig(config, {
       prometheus: `${base}${DEMO_PATHS.prometheus.slice(1)}`,
       traces: `${base}${DEMO_PATHS.traces.slice(1)}`,

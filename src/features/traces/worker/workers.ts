@@ -19,6 +19,17 @@ export function prewarmWorkers(): void {
   spareFetcher ??= startFetchWorker();
 }
 
+/**
+ * Ends the spare workers, so the next load starts its own. A worker started before a service
+ * worker took the page over (the demo backend) may send its requests past it, to the network.
+ */
+export function dropSpareWorkers(): void {
+  spareEngine?.worker.terminate();
+  spareFetcher?.worker.terminate();
+  spareEngine = null;
+  spareFetcher = null;
+}
+
 function startEngineWorker(): StartedWorker | null {
   return start(() => new Worker(new URL('./trace.worker.ts', import.meta.url), { type: 'module' }));
 }

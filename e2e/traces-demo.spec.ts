@@ -1,0 +1,24 @@
+import { expect, test } from '@playwright/test';
+
+test('a link to a demo trace opens it again on every reload', async ({ page }) => {
+  await page.goto('/traces?demo=1&service=api-gateway&limit=5');
+  const first = page
+    .getByRole('region', { name: 'Trace search results' })
+    .getByRole('link')
+    .first();
+  await expect(first).toBeVisible({ timeout: 20_000 });
+  await first.click();
+  await expect(page).toHaveURL(/\/traces\/[0-9a-f]{32}\?(.*&)?demo=1/);
+  const firstRow = page.locator('[data-row-index="0"]');
+  await expect(firstRow).toBeVisible({ timeout: 20_000 });
+  const rootRow = (await firstRow.textContent()) ?? '';
+
+  // The demo backend is a service worker that controls the page from the start of a reload;
+  // the trace's download must still reach it, every time.
+  for (let reload = 1; reload <= 4; reload++) {
+    await page.reload();
+    await expect(firstRow, `reload ${reload}`).toBeVisible({ timeout: 20_000 });
+    await expect(firstRow).toHaveText(rootRow);
+    await expect(page.getByText('The trace could not be loaded')).toHaveCount(0);
+  }
+});

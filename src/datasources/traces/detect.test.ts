@@ -74,6 +74,13 @@ describe('detectAndParse', () => {
     expect(many.traces.map((t) => t.traceId)).toEqual(['ab', 'cd']);
   });
 
+  it('reads a bare empty Jaeger answer as no traces, not as an unknown format', () => {
+    for (const doc of [{ data: [] }, { data: null }]) {
+      expect(detectAndParse(doc)).toEqual({ traces: [], format: 'jaeger', warnings: [] });
+    }
+    expect(() => detectAndParse({ data: [], items: 3 })).toThrow(/Not a trace format/);
+  });
+
   it('turns Jaeger envelope errors into warnings', () => {
     const result = detectAndParse({
       data: null,

@@ -38,13 +38,18 @@ export function isJaegerTrace(doc: unknown): boolean {
   return isRecord(doc) && typeof doc.traceID === 'string' && Array.isArray(doc.spans);
 }
 
-/** `{data: [trace…]}`, or an empty/null `data` beside Jaeger's envelope fields. */
+const ENVELOPE_KEYS = new Set(['data', 'total', 'limit', 'offset', 'errors']);
+
+/**
+ * `{data: [trace…]}`, or an empty/null `data` with nothing beside it but Jaeger's envelope
+ * fields: Jaeger's answer when it has no trace, and what "no traces" looks like in a file.
+ */
 export function isJaegerEnvelope(doc: unknown): boolean {
   if (!isRecord(doc)) return false;
   const { data } = doc;
   if (Array.isArray(data) && data.length > 0) return isJaegerTrace(data[0]);
   const empty = data === null || (Array.isArray(data) && data.length === 0);
-  return empty && ('errors' in doc || 'total' in doc || 'limit' in doc);
+  return empty && Object.keys(doc).every((key) => ENVELOPE_KEYS.has(key));
 }
 
 export function readJaegerEnvelope(doc: unknown, ctx: ParseContext): void {

@@ -1,4 +1,4 @@
-import { formatCount, formatValue } from './formatValue';
+import { formatCount, formatCountOf, formatValue } from './formatValue';
 import { UNITS, isUnit, type Unit } from './units';
 import { clipText } from './number';
 
@@ -224,5 +224,14 @@ describe('clipText', () => {
     const long = 'x'.repeat(1_000_000);
     expect(clipText(long, 10)).toBe('xxxxxxxxx…');
     expect(clipText(long, 10)).toHaveLength(10);
+  });
+});
+
+describe('formatCountOf', () => {
+  it('puts the noun in the singular only for one, with thousands separated', () => {
+    expect(formatCountOf(1, 'call', undefined, { locale: 'en-US' })).toBe('1 call');
+    expect(formatCountOf(0, 'call', undefined, { locale: 'en-US' })).toBe('0 calls');
+    expect(formatCountOf(4745, 'call', undefined, { locale: 'en-US' })).toBe('4,745 calls');
+    expect(formatCountOf(2, 'child', 'children', { locale: 'en-US' })).toBe('2 children');
   });
 });

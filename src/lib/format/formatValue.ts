@@ -140,3 +140,13 @@ export function formatCount(
   if (special !== null || value === null || value === undefined) return special ?? '';
   return formatNumber(Math.round(value), 0, usableLocale(opts.locale));
 }
+
+/** A count with its noun: "1 call", "4,745 calls". `plural` defaults to the noun with "s". */
+export function formatCountOf(
+  value: number,
+  noun: string,
+  plural = `${noun}s`,
+  opts: { locale?: string } = {},
+): string {
+  return `${formatCount(value, opts)} ${Math.round(value) === 1 ? noun : plural}`;
+}

@@ -1,4 +1,4 @@
 export { UNITS, isUnit, type Unit } from './units';
-export { formatCount, formatValue, type FormatValueOptions } from './formatValue';
+export { formatCount, formatCountOf, formatValue, type FormatValueOptions } from './formatValue';
 export { formatDuration } from './duration';
 export { clipText, MISSING } from './number';

@@ -1,5 +1,5 @@
 import { useMemo, type ReactNode } from 'react';
-import { formatCount, formatValue } from '@/lib/format';
+import { formatCount, formatCountOf, formatValue } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
 import { SPAN_FLAG } from '../../worker';
 import type { GenAiData, TraceOverview } from '../../worker';
@@ -56,7 +56,7 @@ export function TraceHeader({
         </Stat>
         <Stat label="Duration">{formatUs(overview.durationUs)}</Stat>
         <Stat label="Started">{formatTimestamp(overview.startUs / 1000, tz)}</Stat>
-        <Stat label="Depth">{overview.maxDepth + 1} levels</Stat>
+        <Stat label="Depth">{formatCountOf(overview.maxDepth + 1, 'level')}</Stat>
         <Stat label="Services">{overview.services.length}</Stat>
         {genAi && (
           <Stat label="GenAI">
@@ -64,7 +64,7 @@ export function TraceHeader({
             {formatValue(genAi.totals.outputTokens, 'tokens')} out
             {genAi.totals.costUsd !== null &&
               ` · ${formatValue(genAi.totals.costUsd, 'currency')}`}{' '}
-            · {genAi.totals.calls} calls
+            · {formatCountOf(genAi.totals.calls, 'call')}
           </Stat>
         )}
       </dl>

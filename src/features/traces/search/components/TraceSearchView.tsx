@@ -1,11 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useMemo, type ReactNode } from 'react';
-import { useNavigate, useSearchParams } from 'react-router';
+import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
+import { useLocation, useNavigate, useSearchParams } from 'react-router';
 import { useDataSources } from '@/config/DataSourcesContext';
 import type { TraceSource } from '@/datasources/traces';
 import { useNowStore } from '@/state/nowStore';
 import { useTimeRange } from '@/state/urlState';
 import { useTraceFileOpener } from '../file/useTraceFileOpener';
+import { rememberTraceSearch } from '../lastSearch';
 import { traceHref } from '../links';
 import {
   readSearchForm,
@@ -38,6 +39,8 @@ export function TraceSearchView() {
   const { traces: source, describe } = useDataSources();
   const { tz } = useTimeRange();
   const [params] = useSearchParams();
+  const { pathname, search } = useLocation();
+  useEffect(() => rememberTraceSearch(pathname + search), [pathname, search]);
   const navigate = useNavigate();
   const openTrace = useCallback(
     (localId: string) => void navigate(traceHref(localId, params)),

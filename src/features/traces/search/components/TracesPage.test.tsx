@@ -7,6 +7,7 @@ import { Route, Routes, useLocation, useParams } from 'react-router';
 import { server } from '@/test/server';
 import { renderView } from '@/test/renderView';
 import TracesPage from '../../components/TracesPage';
+import { TraceView } from '../../trace-view/components/TraceView';
 import { PARSE_HERE_MAX_BYTES } from '../file/useTraceFileOpener';
 import { getLocalTrace, useOpenedTraces } from '../openedTraces';
 
@@ -72,6 +73,27 @@ afterEach(() => {
 afterAll(() => server.close());
 
 describe('TracesPage search', () => {
+  it('returns from an opened trace to the same search and its results', async () => {
+    const search = `/traces?${RANGE}&service=api-gateway&limit=5`;
+    renderView(
+      <>
+        <Routes>
+          <Route path="/traces" element={<TracesPage />} />
+          <Route path="/traces/:traceId" element={<TraceView />} />
+        </Routes>
+        <Location />
+      </>,
+      { url: search, config: JAEGER },
+    );
+    const firstResult = within(await resultsTable()).getAllByRole('link')[0] as HTMLElement;
+    await userEvent.click(firstResult);
+    expect(location()).toMatch(/^\/traces\/[0-9a-f]+\?/);
+
+    await userEvent.click(screen.getByRole('link', { name: '← Traces' }));
+    expect(location()).toBe(search);
+    expect(await resultsTable()).toBeInTheDocument();
+  });
+
   it('writes the submitted form to the URL, searches the backend with it and lists the results', async () => {
     const searches: URL[] = [];
     server.events.on('request:start', ({ request }) => {

@@ -4,6 +4,7 @@ import { useConfig } from '@/config/ConfigContext';
 import { useDataSources } from '@/config/DataSourcesContext';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { useTimeRange } from '@/state/urlState';
+import { lastTraceSearch } from '../../search/lastSearch';
 import { isLocalTraceId, useLocalTrace } from '../../search/openedTraces';
 import { prewarmTraceWorker } from '../../worker';
 import type { TraceInput } from '../../worker';
@@ -74,7 +75,9 @@ export function TraceView() {
   }, [local, state?.traceFile, state?.traceText, backend, traceId, location.key]);
 
   const load = useTraceLoad(input, key);
-  const back = `/traces?${carrySessionParams(new URLSearchParams(location.search), { variables: false })}`;
+  const back =
+    lastTraceSearch() ??
+    `/traces?${carrySessionParams(new URLSearchParams(location.search), { variables: false })}`;
 
   if (!input && isLocalTraceId(traceId)) {
     return (

@@ -1,6 +1,6 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { fireEvent, screen, within } from '@testing-library/react';
+import { cleanup, fireEvent, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { http, HttpResponse } from 'msw';
 import { Route, Routes, useLocation, useParams } from 'react-router';
@@ -336,6 +336,13 @@ describe.skipIf(!HAS_FIXTURES)('TracesPage trace files', () => {
     expect(await screen.findByTestId('opened-trace')).toHaveTextContent(
       /^jaeger_memory_otel_traces_01.json: 2 spans/,
     );
+
+    // Back on the Traces page, the file's list is there again: no need to open it once more.
+    cleanup();
+    renderPage(`/traces?${RANGE}`);
+    expect(
+      screen.getByRole('heading', { name: '2 traces in jaeger_memory_otel_traces_01.json' }),
+    ).toBeInTheDocument();
   });
 
   it('explains a file that is not a trace and lists the formats read', async () => {

@@ -6,7 +6,7 @@ import {
   type TraceFormat,
   type TraceSummary,
 } from '@/datasources/traces';
-import { registerLocalTrace } from '../openedTraces';
+import { getLocalTrace, registerLocalTrace } from '../openedTraces';
 import { parseTraceFile, type OpenProgress } from './parseTraceFile';
 
 export interface FileTraceRow {
@@ -43,12 +43,29 @@ export type FileOpenerState =
  */
 export const PARSE_HERE_MAX_BYTES = 2 * 1024 * 1024;
 
+type ListedState = Extract<FileOpenerState, { status: 'several' }>;
+
+/**
+ * The traces of the last file that held several, so coming back from one of them (Back, or
+ * "← Traces") shows the list again instead of asking for the file once more.
+ */
+let listed: ListedState | null = null;
+
+function restoreListed(): FileOpenerState {
+  const stillOpen = listed?.rows.every((row) => getLocalTrace(row.id) !== undefined) ?? false;
+  return stillOpen && listed ? listed : { status: 'idle' };
+}
+
 /**
  * Opens a dropped or chosen trace file. A file with one trace is handed to `openTrace` at once;
  * a file with several lists them (each already registered, so it can be opened or compared).
  */
 export function useTraceFileOpener(openTrace: (localId: string) => void) {
-  const [state, setState] = useState<FileOpenerState>({ status: 'idle' });
+  const [state, setShown] = useState<FileOpenerState>(restoreListed);
+  const setState = useCallback((next: FileOpenerState) => {
+    listed = next.status === 'several' ? next : null;
+    setShown(next);
+  }, []);
   const running = useRef<AbortController | null>(null);
 
   useEffect(() => () => running.current?.abort(), []);
@@ -91,14 +108,14 @@ export function useTraceFileOpener(openTrace: (localId: string) => void) {
       running.current = null;
       setState(afterParse(file, result, openTrace));
     },
-    [openTrace],
+    [openTrace, setState],
   );
 
   const cancel = useCallback(() => {
     running.current?.abort();
     running.current = null;
     setState({ status: 'idle' });
-  }, []);
+  }, [setState]);
 
   return { state, open, cancel, reset: cancel };
 }

@@ -47,6 +47,29 @@ describe('assembleTrace', () => {
     ]);
   });
 
+  it('says when a span names itself as its parent, and when a duration is negative', () => {
+    const trace = sketchTrace([
+      { id: 'root', start: 0, duration: 100 },
+      { id: 'loop', parent: 'loop', start: 5, duration: 10 },
+      { id: 'back', parent: 'root', start: 6, duration: -500 },
+    ]);
+    expect(keysOf(trace, trace.rootIndices)).toEqual(['root', 'loop']);
+    expect(trace.warnings).toEqual([
+      {
+        code: 'orphan',
+        message: 'Spans that name themselves as their parent are shown as roots',
+        count: 1,
+        spanKey: 'loop',
+      },
+      {
+        code: 'invalid-data',
+        message: 'Spans have a negative duration; shown as recorded',
+        count: 1,
+        spanKey: 'back',
+      },
+    ]);
+  });
+
   it('keeps duplicate span ids with unique keys and attaches children to the first copy', () => {
     const trace = sketchTrace([
       { id: 'a', start: 0, duration: 100 },

@@ -42,7 +42,13 @@ export function assembleTrace(
     const parent = target.get(span.parentSpanId as string);
     if (parent === undefined || parent === i) {
       setFlag(span, 'orphan');
-      tally.add('orphan', 'Spans whose parent is not in the trace are shown as roots', span.key);
+      tally.add(
+        'orphan',
+        parent === i
+          ? 'Spans that name themselves as their parent are shown as roots'
+          : 'Spans whose parent is not in the trace are shown as roots',
+        span.key,
+      );
     } else {
       parentOf[i] = parent;
     }
@@ -311,9 +317,12 @@ function reorder(
 function flagTiming(trace: Omit<Trace, 'warnings'>, tally: WarningTally): void {
   const { spans, tree } = trace;
   for (let i = 0; i < spans.length; i++) {
+    const span = spans[i] as Span;
+    if (span.durationUs < 0) {
+      tally.add('invalid-data', 'Spans have a negative duration; shown as recorded', span.key);
+    }
     const p = tree.parent[i] as number;
     if (p < 0) continue;
-    const span = spans[i] as Span;
     const parent = spans[p] as Span;
     if (span.startUs < parent.startUs) {
       setFlag(span, 'clockSkew');

@@ -176,6 +176,7 @@ export function TraceExplorer({
             overview={overview}
             rows={rows}
             collapsed={collapse.collapsed}
+            keep={collapse.keep}
             selected={selected}
             matchMask={matches ? find.mask : null}
             currentMatch={currentSpan}

@@ -144,6 +144,18 @@ describe.skipIf(!HAS_FIXTURES)('trace view: header and waterfall', () => {
     await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
     // Matches and their ancestors: root, Query.assistantReply, invoke_agent, 7 tools.
     expect(shownSpans()).toBe('10 of 57 shown');
+    // Each toggle counts the children shown under it, not those the filter hides.
+    const items = screen.getAllByRole('treeitem');
+    const levelOf = (item: HTMLElement) => Number(item.getAttribute('aria-level'));
+    const toggles = items.map((item, i) => {
+      const toggle = within(item).queryByRole('button', { name: /child span/ });
+      let below = 0;
+      for (let j = i + 1; j < items.length && levelOf(items[j]!) > levelOf(item); j++) {
+        if (levelOf(items[j]!) === levelOf(item) + 1) below++;
+      }
+      return [toggle?.textContent?.replace(/\D/g, '') ?? '', below === 0 ? '' : String(below)];
+    });
+    expect(toggles.map(([shown]) => shown)).toEqual(toggles.map(([, expected]) => expected));
     await waitFor(() =>
       expect(screen.getByTestId('location')).toHaveTextContent('find=execute_tool'),
     );

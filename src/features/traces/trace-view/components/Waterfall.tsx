@@ -10,6 +10,7 @@ import {
 import type { CriticalPathData, GenAiData, TraceOverview } from '../../worker';
 import type { CriticalIndex } from '../model/critical';
 import type { ScrollStore } from '../model/scrollStore';
+import { shownChildCount } from '../model/rows';
 import { ticks } from '../model/timeScale';
 import { rowWindow, rowsPerPage, scrollToCenter, scrollToReveal } from '../model/virtualizer';
 import { ROW_HEIGHT, rowDomId, WaterfallRow } from './WaterfallRow';
@@ -26,6 +27,8 @@ export interface WaterfallProps {
   overview: TraceOverview;
   rows: Int32Array;
   collapsed: Uint8Array;
+  /** The filter's kept spans ("only matches"); rows count only kept children then. */
+  keep: Uint8Array | null;
   selected: number;
   matchMask: Uint8Array | null;
   currentMatch: number;
@@ -116,6 +119,12 @@ export const Waterfall = forwardRef<WaterfallHandle, WaterfallProps>(
           row={r}
           nameWidth={props.nameWidth}
           collapsed={props.collapsed[span] === 1}
+          childRows={shownChildCount(
+            overview,
+            props.keep,
+            span,
+            overview.childCount[span] as number,
+          )}
           selected={props.selected === span}
           matched={props.matchMask?.[span] === 1}
           current={props.currentMatch === span}

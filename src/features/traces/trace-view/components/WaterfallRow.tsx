@@ -22,6 +22,8 @@ export interface RowProps {
   row: number;
   nameWidth: number;
   collapsed: boolean;
+  /** Children with a row when expanded (fewer than the span has under a filter). */
+  childRows: number;
   selected: boolean;
   matched: boolean;
   current: boolean;
@@ -37,7 +39,7 @@ export interface RowProps {
 export const WaterfallRow = memo(function WaterfallRow(props: RowProps) {
   const { overview, span, row, nameWidth, collapsed, selected, matched, current } = props;
   const depth = overview.depth[span] as number;
-  const children = overview.childCount[span] as number;
+  const children = props.childRows;
   const flags = overview.flags[span] as number;
   const isError = (flags & SPAN_FLAG.error) !== 0;
   const service = overview.services[overview.service[span] as number] ?? '';

@@ -11,6 +11,8 @@ export interface CollapseState {
   collapsed: Uint8Array;
   /** Span indices of the rows on screen. */
   rows: Int32Array;
+  /** With a filter, 1 for the spans it keeps (matches and their ancestors); else null. */
+  keep: Uint8Array | null;
   toggle: (span: number) => void;
   setCollapsed: (span: number, collapsed: boolean) => void;
   expandAll: () => void;
@@ -67,5 +69,15 @@ export function useCollapse(
     [overview],
   );
 
-  return { collapsed, rows, toggle, setCollapsed, expandAll, collapseAll, collapseToDepth, reveal };
+  return {
+    collapsed,
+    rows,
+    keep,
+    toggle,
+    setCollapsed,
+    expandAll,
+    collapseAll,
+    collapseToDepth,
+    reveal,
+  };
 }

@@ -5,6 +5,7 @@ import {
   hiddenBy,
   keepWithAncestors,
   rowOfSpan,
+  shownChildCount,
   visibleRows,
 } from './rows';
 import { sampleTree } from './testTree';
@@ -32,6 +33,14 @@ describe('visibleRows', () => {
     expect([...visibleRows(tree, mask(), keep)]).toEqual([0, 1, 3, 4, 5, 6]);
     // A collapsed ancestor still hides its kept descendants.
     expect([...visibleRows(tree, mask(3), keep)]).toEqual([0, 1, 3, 5, 6]);
+  });
+
+  it('counts only the children a filter keeps, for the rows’ toggles', () => {
+    const keep = keepWithAncestors(tree, Int32Array.from([4]));
+    expect([0, 1, 3, 4, 5].map((span) => shownChildCount(tree, keep, span, 9))).toEqual([
+      1, 1, 1, 0, 0,
+    ]);
+    expect(shownChildCount(tree, null, 1, 2)).toBe(2);
   });
 });
 

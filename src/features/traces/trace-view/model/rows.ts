@@ -83,6 +83,25 @@ export function keepWithAncestors(tree: TreeColumns, matches: Int32Array): Uint8
   return keep;
 }
 
+/**
+ * How many children of `span` have a row under the filter `keep` (all of them without one):
+ * what its expand/collapse toggle should count.
+ */
+export function shownChildCount(
+  tree: TreeColumns,
+  keep: Uint8Array | null,
+  span: number,
+  childCount: number,
+): number {
+  if (!keep) return childCount;
+  let shown = 0;
+  const end = span + (tree.subtreeSize[span] as number);
+  for (let child = span + 1; child < end; child += tree.subtreeSize[child] as number) {
+    if (keep[child] === 1) shown++;
+  }
+  return shown;
+}
+
 /** The nearest collapsed ancestor of a span (the row that hides it), or -1. */
 export function hiddenBy(tree: TreeColumns, collapsed: Uint8Array, span: number): number {
   let hider = -1;

@@ -125,10 +125,19 @@ export function PanelSkeleton() {
   );
 }
 
-export function PanelError({ message, onRetry }: { message: string; onRetry?: () => void }) {
+export function PanelError({
+  message,
+  onRetry,
+  title = 'Query failed',
+}: {
+  message: string;
+  /** Left out where trying again cannot help. */
+  onRetry?: () => void;
+  title?: string;
+}) {
   return (
     <div role="alert" className="flex flex-col items-start gap-2 text-sm">
-      <p className="font-medium text-red-700 dark:text-red-300">Query failed</p>
+      <p className="font-medium text-red-700 dark:text-red-300">{title}</p>
       <p
         tabIndex={0}
         className="max-h-32 overflow-auto break-words whitespace-pre-wrap text-slate-700 dark:text-slate-300"

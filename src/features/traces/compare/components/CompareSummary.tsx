@@ -2,9 +2,11 @@ import type { UseQueryResult } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
+import { DataSourceError } from '@/datasources/http';
 import { summarizeTrace, traceStats, type Trace } from '@/datasources/traces';
 import { formatDuration } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
+import { LocalTraceMissingError } from '../../search/file/loadLocalTrace';
 import { traceHref } from '../../search/links';
 import type { StructureDiff } from '../structureDiff';
 
@@ -130,7 +132,11 @@ function SideCard({
       </header>
       <div className="p-3 text-sm">
         {error ? (
-          <PanelError message={error.message} onRetry={() => void refetch()} />
+          <PanelError
+            title="The trace could not be loaded"
+            message={compareErrorMessage(side.id, error)}
+            onRetry={canRetry(error) ? () => void refetch() : undefined}
+          />
         ) : !summary ? (
           <PanelSkeleton />
         ) : (
@@ -152,4 +158,18 @@ function SideCard({
       </div>
     </section>
   );
+}
+
+/** A 404 says what it likely means, as the trace view does. */
+function compareErrorMessage(traceId: string, error: Error): string {
+  if (error instanceof DataSourceError && error.status === 404) {
+    return `Trace ${traceId} was not found (${error.message}). It may be older than the backend keeps traces, or the id may be mistyped.`;
+  }
+  return error.message;
+}
+
+/** Asking again cannot bring back a missing trace or a file that is no longer open. */
+function canRetry(error: Error): boolean {
+  if (error instanceof LocalTraceMissingError) return false;
+  return !(error instanceof DataSourceError && error.status === 404);
 }

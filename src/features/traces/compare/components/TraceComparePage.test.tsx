@@ -105,9 +105,12 @@ describe.skipIf(!HAS_FIXTURES)('TraceComparePage with trace files', () => {
       config: JAEGER,
     });
     const side = await screen.findByRole('region', { name: 'Trace B' });
-    expect(await within(side).findByRole('alert')).toHaveTextContent(
+    const alert = await within(side).findByRole('alert');
+    expect(alert).toHaveTextContent(
       'Trace local-gone-1 came from a file opened in this browser tab earlier',
     );
+    // Asking again cannot bring the file back.
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 });
 
@@ -136,7 +139,12 @@ describe('TraceComparePage with backend traces', () => {
       config: JAEGER,
     });
     const side = await screen.findByRole('region', { name: 'Trace B' });
-    expect(await within(side).findByRole('alert')).toHaveTextContent('trace not found');
+    const alert = await within(side).findByRole('alert');
+    expect(alert).toHaveTextContent('The trace could not be loaded');
+    expect(alert).toHaveTextContent(`Trace ${missing} was not found`);
+    expect(alert).toHaveTextContent('trace not found');
+    expect(alert).toHaveTextContent('the id may be mistyped');
+    expect(within(alert).queryByRole('button', { name: 'Retry' })).toBeNull();
   });
 
   it('compares the ids typed into the form', async () => {

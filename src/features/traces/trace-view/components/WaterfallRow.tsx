@@ -112,9 +112,12 @@ export const WaterfallRow = memo(function WaterfallRow(props: RowProps) {
             !<span className="sr-only"> error</span>
           </span>
         )}
-        <span className="shrink-0 truncate text-slate-500 dark:text-slate-400">{service}</span>
+        {/* Bounded, so a long service name leaves room for the operation. */}
+        <span className="max-w-[40%] shrink-0 truncate text-slate-500 dark:text-slate-400">
+          {service}
+        </span>
         <span
-          className="truncate font-medium"
+          className="min-w-12 truncate font-medium"
           {...(props.timed ? { elementtiming: 'trace-first-row' } : {})}
         >
           {operation}
@@ -195,7 +198,7 @@ function GenAiBadge({ genAi, span }: { genAi: GenAiData | null; span: number }) 
   const model = genAi.models[genAi.model[span] as number];
   return (
     <span
-      className="ml-auto shrink-0 rounded bg-violet-100 px-1 text-[10px] text-violet-900 tabular-nums dark:bg-violet-900/60 dark:text-violet-100"
+      className="ml-auto min-w-0 shrink-[3] truncate rounded bg-violet-100 px-1 text-[10px] text-violet-900 tabular-nums dark:bg-violet-900/60 dark:text-violet-100"
       title="GenAI tokens in → out (and cost) of this span and the spans below it"
     >
       {model ? `${model} ` : ''}

@@ -79,7 +79,13 @@ test('keyboard: t ← shifts to an absolute range, t z zooms out, ? lists shortc
   await page.keyboard.press('z');
   await expect(page).toHaveURL(/from=1767222000000&to=1767229200000/);
   await page.keyboard.press('?');
-  await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeVisible();
+  const help = page.getByRole('dialog', { name: 'Keyboard shortcuts' });
+  await expect(help).toBeVisible();
+  // The trace view's own keys are listed too, not only the global ones.
+  await expect(help.getByRole('region', { name: 'Trace waterfall' })).toContainText(
+    'Collapse the span, or go to its parent',
+  );
+  await expect(help.getByRole('region', { name: 'Find in trace' })).toContainText('Previous match');
 });
 
 test('copy absolute link turns a relative range into fixed times', async ({ page, context }) => {

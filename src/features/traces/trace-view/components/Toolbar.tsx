@@ -11,6 +11,7 @@ export interface FindState {
 
 export function Toolbar({
   maxDepth,
+  levelsShown,
   criticalPath,
   find,
   onExpandAll,
@@ -22,6 +23,8 @@ export function Toolbar({
   onOnlyMatches,
 }: {
   maxDepth: number;
+  /** The levels chosen in "Show levels", while they are what is shown. */
+  levelsShown: number | null;
   criticalPath: boolean;
   find: FindState;
   onExpandAll: () => void;
@@ -59,7 +62,7 @@ export function Toolbar({
         <span>Show levels</span>
         <select
           className="input py-0.5 text-xs"
-          value=""
+          value={levelsShown ?? ''}
           onChange={(event) => onCollapseToDepth(Number(event.target.value))}
         >
           <option value="" disabled>

@@ -143,6 +143,7 @@ export function TraceExplorer({
           <div className="border-b border-slate-200 px-2 py-1.5 dark:border-slate-700">
             <Toolbar
               maxDepth={overview.maxDepth}
+              levelsShown={collapse.levelsShown}
               criticalPath={criticalOn}
               find={{
                 query: findQuery,

@@ -68,10 +68,14 @@ describe.skipIf(!HAS_FIXTURES)('trace view: header and waterfall', () => {
 
     await userEvent.click(screen.getByRole('button', { name: 'Collapse all' }));
     expect(shownSpans()).toBe('1 of 57 shown');
-    await userEvent.selectOptions(screen.getByRole('combobox', { name: 'Show levels' }), '1–3');
+    const levels = screen.getByRole('combobox', { name: 'Show levels' });
+    await userEvent.selectOptions(levels, '1–3');
     expect(shownSpans()).toBe('4 of 57 shown');
+    // The choice stays on show while it describes the tree, and no longer once it does not.
+    expect(levels).toHaveDisplayValue('1–3');
     await userEvent.click(screen.getByRole('button', { name: 'Expand all' }));
     expect(shownSpans()).toBe('57');
+    expect(levels).toHaveDisplayValue('…');
   });
 
   it('moves through the rows with the keyboard and mirrors the selection in the URL', async () => {

@@ -19,6 +19,8 @@ export interface CollapseState {
   collapseAll: () => void;
   /** Shows levels 0..depth-1 and collapses everything deeper. */
   collapseToDepth: (depth: number) => void;
+  /** The depth `collapseToDepth` last applied, while nothing else has changed; else null. */
+  levelsShown: number | null;
   /** Expands the ancestors of a span so it has a row. */
   reveal: (span: number) => void;
 }
@@ -60,10 +62,17 @@ export function useCollapse(
   );
   const expandAll = useCallback(() => setMask(new Uint8Array(overview.spanCount)), [overview]);
   const collapseAll = useCallback(() => setMask(collapsedBelowDepth(overview, 0)), [overview]);
+  const [levels, setLevels] = useState<{ depth: number; mask: Uint8Array } | null>(null);
   const collapseToDepth = useCallback(
-    (depth: number) => setMask(collapsedBelowDepth(overview, Math.max(0, depth - 1))),
+    (depth: number) => {
+      const mask = collapsedBelowDepth(overview, Math.max(0, depth - 1));
+      setMask(mask);
+      setLevels({ depth, mask });
+    },
     [overview],
   );
+  // Any other change makes a new mask, and the levels no longer describe what is shown.
+  const levelsShown = levels && levels.mask === collapsed ? levels.depth : null;
   const reveal = useCallback(
     (span: number) => setMask((mask) => expandAncestors(overview, mask, span)),
     [overview],
@@ -78,6 +87,7 @@ export function useCollapse(
     expandAll,
     collapseAll,
     collapseToDepth,
+    levelsShown,
     reveal,
   };
 }

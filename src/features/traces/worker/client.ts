@@ -12,13 +12,7 @@ import type {
 import type { EarlyLoad } from './earlyLoad';
 import { claimEarlyLoad, discardEarlyLoad, hasEarlyLoad, keepEarlyLoad } from './earlyLoad';
 import type { TraceBackend } from './protocol';
-import {
-  createInThreadPort,
-  createWorkerPort,
-  dropSpareWorkers,
-  prewarmWorkers,
-  takeFetcher,
-} from './workers';
+import { createInThreadPort, createWorkerPort, prewarmWorkers, takeFetcher } from './workers';
 
 /**
  * Starts the trace workers ahead of need, so their scripts are loaded and running by the
@@ -27,15 +21,6 @@ import {
  */
 export function prewarmTraceWorker(): void {
   if (!hasEarlyLoad()) prewarmWorkers();
-}
-
-/**
- * Forgets workers started ahead of need. The demo calls it once its in-browser backend (a
- * service worker) runs: requests from a worker started before that, on a reload, reach the
- * network instead of the demo backend, and the trace is "not found".
- */
-export function dropPrewarmedTraceWorkers(): void {
-  dropSpareWorkers();
 }
 
 /**

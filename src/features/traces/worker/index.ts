@@ -2,7 +2,8 @@
  * Loading and querying traces off the main thread. See README.md in this folder.
  */
 export type { LoadOptions, TraceHandle } from './client';
-export { dropPrewarmedTraceWorkers, loadTraceInWorker, prewarmTraceWorker } from './client';
+export { loadTraceInWorker, prewarmTraceWorker } from './client';
+export { dropSpareWorkers as dropPrewarmedTraceWorkers } from './workers';
 export { TraceLoadError } from './errors';
 export { indexOfKeyIn, keyAt } from './overview';
 export type {

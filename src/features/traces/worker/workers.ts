@@ -20,8 +20,9 @@ export function prewarmWorkers(): void {
 }
 
 /**
- * Ends the spare workers, so the next load starts its own. A worker started before a service
- * worker took the page over (the demo backend) may send its requests past it, to the network.
+ * Ends the spare workers, so the next load starts its own. The demo calls it once its
+ * in-browser backend (a service worker) runs: on a reload, requests from a worker started
+ * before that reach the network instead of the demo backend, and the trace is "not found".
  */
 export function dropSpareWorkers(): void {
   spareEngine?.worker.terminate();

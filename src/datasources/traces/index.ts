@@ -21,6 +21,7 @@ export type {
   TraceWarningCode,
 } from './model';
 export { spanEndUs } from './model';
+export { traceNotFoundMessage } from './messages';
 export { findAttr, formatAttrValue, numericValue } from './attributes';
 export { detectAndParse, EXPECTED_SHAPES, parseJaegerResponse, TraceFormatError } from './detect';
 export { assembleTrace, childIndices, flatten, indexOfKey, keysWithChildren } from './tree';

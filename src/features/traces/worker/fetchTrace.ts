@@ -1,4 +1,6 @@
 import { extractServerMessage } from '@/datasources/http';
+// Not the folder's index: that would pull the parsers into the small fetch worker.
+import { traceNotFoundMessage } from '@/datasources/traces/messages';
 import { TraceLoadError } from './errors';
 import type { TraceBackend } from './protocol';
 import { streamChunks } from './readBody';
@@ -149,7 +151,7 @@ async function httpError(
       kind: 'not-found',
       status: 404,
       url,
-      message: `Trace ${traceId} was not found in ${name} (${detail}). It may be older than the backend keeps traces, or the id may be mistyped.`,
+      message: traceNotFoundMessage(traceId, name, detail),
     });
   }
   return new TraceLoadError({

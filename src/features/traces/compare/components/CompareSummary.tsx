@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
 import { DataSourceError } from '@/datasources/http';
-import { summarizeTrace, traceStats, type Trace } from '@/datasources/traces';
+import { summarizeTrace, traceNotFoundMessage, traceStats, type Trace } from '@/datasources/traces';
 import { formatDuration } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
 import { LocalTraceMissingError } from '../../search/file/loadLocalTrace';
@@ -163,7 +163,8 @@ function SideCard({
 /** A 404 says what it likely means, as the trace view does. */
 function compareErrorMessage(traceId: string, error: Error): string {
   if (error instanceof DataSourceError && error.status === 404) {
-    return `Trace ${traceId} was not found (${error.message}). It may be older than the backend keeps traces, or the id may be mistyped.`;
+    const server = error.serverMessage ? `: ${error.serverMessage}` : '';
+    return traceNotFoundMessage(traceId, error.source, `HTTP 404${server}`);
   }
   return error.message;
 }

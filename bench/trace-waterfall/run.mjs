@@ -1,16 +1,19 @@
 // Trace waterfall benchmark:
-//   node bench/trace-waterfall/run.mjs [sizes…] [--runs N] [--no-build] [--gzip]
+//   node bench/trace-waterfall/run.mjs [sizes…] [--runs N] [--no-build] [--gzip] [--no-floor]
 //
 // Builds the app (no demo mode), serves it with a Jaeger API that returns generated traces, and
 // measures /traces/:id in headless Chromium: first span row painted (from navigation start),
 // JS heap after render (after a forced GC), span rows in the DOM, scroll to bottom until the
-// next frame, expand all. Prints medians and writes bench/results/trace-waterfall.json.
+// next frame, expand all. Each run also times the floor under the first row (floor.mjs: the same
+// response downloaded, and parsed, by a bare page). Prints medians and writes
+// bench/results/trace-waterfall.json.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { chromium } from 'playwright-core';
+import { FLOOR_MODES, floorPath } from './floor.mjs';
 import * as measure from './measure.mjs';
 import { startServer } from './server.mjs';
 import { benchTraceId, generateBodies } from './traces.mjs';
@@ -27,6 +30,7 @@ const sizes = args
   .map(Number);
 const SIZES = sizes.length > 0 ? sizes : [1_000, 10_000, 50_000, 100_000];
 const RUNS = option('--runs', 3);
+const FLOOR = !flag('--no-floor');
 const TARGETS = { spans: 100_000, firstRowMs: 1000, heapMB: 135, scrollMs: 50, expandAllMs: 100 };
 // The flags of playwright.config.ts, plus precise heap figures.
 const CHROMIUM_ARGS = [
@@ -66,11 +70,22 @@ const results = [];
 try {
   for (const spans of SIZES) {
     const samples = [];
-    for (let run = 0; run < RUNS; run++) samples.push(await measureOnce(spans));
+    for (let run = 0; run < RUNS; run++) {
+      const sample = await measureOnce(spans);
+      // Right after the app's run, so both see the same load on the machine.
+      if (FLOOR) {
+        sample.floorDownloadMs = await measureFloor(spans, 'download');
+        sample.floorParseMs = await measureFloor(spans, 'parse');
+      }
+      samples.push(sample);
+    }
     const row = summarize(spans, samples);
     results.push(row);
+    const floor = FLOOR
+      ? `; floor: download ${row.floorDownloadMs} ms, download + JSON.parse ${row.floorParseMs} ms`
+      : '';
     console.log(
-      `${spans} spans: first row ${row.firstRowMs} ms, heap ${row.heapMB} MB, ${row.domRows} rows in DOM, scroll ${row.scrollMs} ms, expand all ${row.expandAllMs} ms`,
+      `${spans} spans: first row ${row.firstRowMs} ms, heap ${row.heapMB} MB, ${row.domRows} rows in DOM, scroll ${row.scrollMs} ms, expand all ${row.expandAllMs} ms${floor}`,
     );
   }
 } finally {
@@ -85,6 +100,11 @@ if (big) {
   console.log(
     `targets at ${TARGETS.spans} spans: first row ${verdict(big.firstRowMs, TARGETS.firstRowMs)}, heap ${verdict(big.heapMB, TARGETS.heapMB)}, scroll ${verdict(big.scrollMs, TARGETS.scrollMs)}, expand all ${verdict(big.expandAllMs, TARGETS.expandAllMs)}`,
   );
+  if (big.floorParseMs !== null && big.floorParseMs !== undefined) {
+    console.log(
+      `floor at ${TARGETS.spans} spans: a bare page takes ${big.floorDownloadMs} ms to download the response and ${big.floorParseMs} ms to download and JSON.parse it; the app takes ${Math.round(big.firstRowMs - big.floorParseMs)} ms beyond that`,
+    );
+  }
 }
 
 const out = join(root, 'bench/results/trace-waterfall.json');
@@ -106,6 +126,9 @@ writeFileSync(
       },
       runs: RUNS,
       gzip: GZIP,
+      floor: FLOOR
+        ? 'floorDownloadMs / floorParseMs: first row of a bare page whose worker only downloads (and JSON.parses) the same response; see floor.mjs'
+        : null,
       targets: TARGETS,
       results,
     },
@@ -146,6 +169,25 @@ async function measureOnce(spans) {
       scrollMs: scroll.ms,
       expandAllMs: expand.ms,
     };
+  } finally {
+    await context.close();
+  }
+}
+
+/** First row of the bare floor page (floor.mjs), ms from navigation start. */
+async function measureFloor(spans, mode) {
+  if (!FLOOR_MODES.includes(mode)) throw new Error(`unknown floor mode ${mode}`);
+  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  try {
+    const page = await context.newPage();
+    await page.addInitScript(measure.recordElementTimings);
+    await page.goto(`${server.url}${floorPath(benchTraceId(spans), mode)}`, {
+      waitUntil: 'commit',
+    });
+    const painted = await page.evaluate(() => window.__benchFirstRow);
+    const row = await page.textContent('[data-row-index="0"]', { timeout: 120_000 });
+    if (!row?.startsWith('first row of')) throw new Error(`floor page (${mode}): ${row}`);
+    return painted;
   } finally {
     await context.close();
   }
@@ -206,6 +248,8 @@ function summarize(spans, samples) {
     domRows: median((s) => s.domRows),
     scrollMs: median((s) => s.scrollMs),
     expandAllMs: median((s) => s.expandAllMs),
+    floorDownloadMs: median((s) => s.floorDownloadMs),
+    floorParseMs: median((s) => s.floorParseMs),
     samples,
   };
 }

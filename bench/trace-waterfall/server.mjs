@@ -3,6 +3,7 @@ import { readdirSync, readFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import { extname, join, relative } from 'node:path';
 import { gzipSync } from 'node:zlib';
+import { FLOOR_FILES } from './floor.mjs';
 
 const TYPES = {
   '.html': 'text/html; charset=utf-8',
@@ -17,7 +18,8 @@ const TYPES = {
  * Serves `dist` (any unknown path gets index.html, as an SPA host does), `/config.json`
  * pointing a Jaeger source at `/jaeger`, and `/jaeger/api/traces/{id}` from `traces`
  * (a Map of trace id to the response body as a Buffer). With `gzip`, trace bodies are sent
- * compressed to clients that accept it, as Jaeger's query service does.
+ * compressed to clients that accept it, as Jaeger's query service does. `/floor/` is the bare
+ * page of `floor.mjs`.
  */
 export function startServer({ dist, traces, port = 0, gzip = false }) {
   // Held in memory, as a static host's cache would, so serving costs the bench little CPU.
@@ -37,6 +39,8 @@ export function startServer({ dist, traces, port = 0, gzip = false }) {
   const server = createServer((req, res) => {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/config.json') return send(res, 200, 'application/json', config);
+    const floor = FLOOR_FILES.get(path);
+    if (floor) return send(res, 200, floor.type, Buffer.from(floor.body));
     const api = /^\/jaeger\/api\/traces\/([^/]+)$/.exec(path);
     if (api) {
       const body = traces.get(api[1]);

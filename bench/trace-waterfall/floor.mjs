@@ -57,9 +57,12 @@ onmessage = async (event) => {
 
 /** Files the bench server adds under `/floor/`. */
 export const FLOOR_FILES = new Map([
-  ['/floor/', { type: 'text/html; charset=utf-8', body: PAGE }],
-  ['/floor/page.js', { type: 'text/javascript; charset=utf-8', body: PAGE_SCRIPT }],
-  ['/floor/worker.js', { type: 'text/javascript; charset=utf-8', body: WORKER_SCRIPT }],
+  ['/floor/', { type: 'text/html; charset=utf-8', body: Buffer.from(PAGE) }],
+  ['/floor/page.js', { type: 'text/javascript; charset=utf-8', body: Buffer.from(PAGE_SCRIPT) }],
+  [
+    '/floor/worker.js',
+    { type: 'text/javascript; charset=utf-8', body: Buffer.from(WORKER_SCRIPT) },
+  ],
 ]);
 
 /** The floor page for a trace id and mode. */

@@ -40,7 +40,7 @@ export function startServer({ dist, traces, port = 0, gzip = false }) {
     const path = decodeURIComponent(new URL(req.url ?? '/', 'http://x').pathname);
     if (path === '/config.json') return send(res, 200, 'application/json', config);
     const floor = FLOOR_FILES.get(path);
-    if (floor) return send(res, 200, floor.type, Buffer.from(floor.body));
+    if (floor) return send(res, 200, floor.type, floor.body);
     const api = /^\/jaeger\/api\/traces\/([^/]+)$/.exec(path);
     if (api) {
       const body = traces.get(api[1]);

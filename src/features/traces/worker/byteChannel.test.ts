@@ -101,4 +101,65 @@ describe('ChunkQueue', () => {
     }, 5);
     expect(await reading).toBe('abcdef');
   });
+
+  it('holds the parser back while the body is scanned, and hands over the raw bytes', async () => {
+    const channel = new MessageChannel();
+    const seen: string[] = [];
+    let finished = false;
+    let releaseScan: () => void = () => undefined;
+    const scanDone = new Promise<void>((resolve) => (releaseScan = resolve));
+    async function* slowChunks() {
+      yield bytes('{"a": ');
+      yield bytes('[1, 2]}');
+      await scanDone;
+    }
+    void sendBody(
+      async () => ({ totalBytes: 13, what: 'x', chunks: slowChunks() }),
+      channel.port1,
+      {
+        push: (piece) => {
+          seen.push(new TextDecoder().decode(piece));
+          return true;
+        },
+        finish: () => (finished = true),
+      },
+    );
+    const received: number[] = [];
+    const body = await receiveBody(channel.port2, new AbortController().signal, (n) =>
+      received.push(n),
+    );
+    const reading = collect(body.chunks);
+    let done = false;
+    void reading.then(() => (done = true));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // Both chunks have arrived and been counted, but the parser has been given nothing yet.
+    expect(received).toEqual([6, 13]);
+    expect(done).toBe(false);
+    releaseScan();
+    expect(await reading).toBe('{"a": [1, 2]}');
+    expect(seen).toEqual(['{"a": ', '[1, 2]}']);
+    expect(finished).toBe(true);
+  });
+
+  it('lets the parser start as soon as the scan gives up', async () => {
+    const channel = new MessageChannel();
+    let releaseBody: () => void = () => undefined;
+    const bodyEnds = new Promise<void>((resolve) => (releaseBody = resolve));
+    async function* chunks() {
+      yield bytes('[1,');
+      await bodyEnds;
+      yield bytes('2]');
+    }
+    let finished = false;
+    void sendBody(async () => ({ totalBytes: null, what: 'x', chunks: chunks() }), channel.port1, {
+      push: () => false,
+      finish: () => (finished = true),
+    });
+    const body = await receiveBody(channel.port2, new AbortController().signal);
+    const iterator = body.chunks[Symbol.asyncIterator]();
+    const first = await iterator.next();
+    expect(new TextDecoder().decode(first.value as Uint8Array)).toBe('[1,');
+    releaseBody();
+    expect(finished).toBe(false);
+  });
 });

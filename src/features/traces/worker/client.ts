@@ -1,5 +1,5 @@
 import type { SelfTimeRow } from '@/datasources/traces';
-import type { Port } from './port';
+import type { Port, Request } from './port';
 import { WorkerFailure } from './port';
 import type {
   CriticalPathData,
@@ -12,6 +12,7 @@ import type {
 import type { EarlyLoad } from './earlyLoad';
 import { claimEarlyLoad, discardEarlyLoad, hasEarlyLoad, keepEarlyLoad } from './earlyLoad';
 import type { TraceBackend } from './protocol';
+import { sameOverview } from './overview';
 import { createInThreadPort, createWorkerPort, prewarmWorkers, takeFetcher } from './workers';
 
 /**
@@ -66,6 +67,13 @@ export interface TraceHandle {
   /** Null when no span carries `gen_ai.*` attributes. */
   genAi(): Promise<GenAiData | null>;
   selfTime(): Promise<SelfTimeRow[]>;
+  /**
+   * Settles once the engine holds the whole trace. A Jaeger response's overview comes from a
+   * quick look at its bytes, before the engine has parsed it (questions above wait for the
+   * engine meanwhile). Resolves to this handle when that overview was exact, to a new handle
+   * with the engine's overview when it was not; rejects if the full parse failed.
+   */
+  readonly complete: Promise<TraceHandle>;
   /** Ends the worker and frees the trace. */
   dispose(): void;
 }
@@ -119,7 +127,8 @@ async function loadFresh(
   const worker = inThread ? null : createWorkerPort();
   if (worker) {
     try {
-      return handleFor(worker, await loadInWorker(worker, resolved, signal, onProgress));
+      const loaded = await loadInWorker(worker, resolved, signal, onProgress);
+      return handleFor(worker, loaded.overview, loaded.full);
     } catch (error) {
       // A worker that cannot start (blocked script, no module workers) falls back to this thread.
       if (!worker.failedToStart(error)) throw error;
@@ -130,23 +139,32 @@ async function loadFresh(
   return handleFor(
     local,
     await local.request<TraceOverview>({ type: 'load', input: resolved }, signal, onProgress),
+    null,
   );
+}
+
+/** The overview to draw first and, when it came from the quick look, the engine's own. */
+interface LoadedOverview {
+  overview: TraceOverview;
+  full: Promise<TraceOverview> | null;
 }
 
 /**
  * Loads in the engine's worker. A backend trace is downloaded by a second worker that hands
- * the bytes over as they come (see byteChannel.ts); if that worker fails, the engine's worker
- * downloads it itself.
+ * the bytes over as they come (see byteChannel.ts) and, for Jaeger, sends the overview of its
+ * quick look (jaegerScan.ts) first; if that worker fails, the engine's worker downloads it
+ * itself.
  */
 async function loadInWorker(
   port: Port,
   input: TraceInput,
   signal: AbortSignal | undefined,
   onProgress: ((progress: LoadProgress) => void) | undefined,
-): Promise<TraceOverview> {
+): Promise<LoadedOverview> {
   const fetcher = 'source' in input ? takeFetcher() : null;
   if (!fetcher || !('source' in input)) {
-    return port.request<TraceOverview>({ type: 'load', input }, signal, onProgress);
+    const overview = await port.request<TraceOverview>({ type: 'load', input }, signal, onProgress);
+    return { overview, full: null };
   }
   const attempt = new AbortController();
   const stop = () => {
@@ -154,6 +172,15 @@ async function loadInWorker(
     fetcher.cancel();
   };
   signal?.addEventListener('abort', stop, { once: true });
+  const cleanUp = () => {
+    signal?.removeEventListener('abort', stop);
+    fetcher.stop();
+  };
+  // Once the rows are drawn, the engine's progress ("building"…) no longer concerns the page.
+  let drawn = false;
+  const progress = (p: LoadProgress) => {
+    if (!drawn) onProgress?.(p);
+  };
   try {
     const channel = new MessageChannel();
     fetcher.fetch({
@@ -165,36 +192,62 @@ async function loadInWorker(
     const loading = port.request<TraceOverview>(
       { type: 'load', input, bytes: channel.port2 },
       attempt.signal,
-      onProgress,
+      progress,
       [channel.port2],
     );
     loading.catch(() => undefined);
-    return await Promise.race([loading, fetcher.failed]);
+    const first = await Promise.race<LoadedOverview>([
+      loading.then((overview) => ({ overview, full: null })),
+      fetcher.quickOverview.then((overview) => ({ overview, full: loading })),
+      fetcher.failed,
+    ]);
+    if (first.full) {
+      drawn = true;
+      // The engine may still be reading what the fetch worker sent: keep that worker till then.
+      first.full.then(cleanUp, cleanUp);
+    } else {
+      cleanUp();
+    }
+    return first;
   } catch (error) {
+    cleanUp();
     if (!(error instanceof WorkerFailure) || signal?.aborted) throw error;
     attempt.abort();
-    return port.request<TraceOverview>({ type: 'load', input }, signal, onProgress);
-  } finally {
-    signal?.removeEventListener('abort', stop);
-    fetcher.stop();
+    const overview = await port.request<TraceOverview>({ type: 'load', input }, signal, onProgress);
+    return { overview, full: null };
   }
 }
 
-function handleFor(port: Port, overview: TraceOverview): TraceHandle {
+function handleFor(
+  port: Port,
+  overview: TraceOverview,
+  full: Promise<TraceOverview> | null,
+): TraceHandle {
   let genAi: Promise<GenAiData | null> | null = null;
   let critical: Promise<CriticalPathData> | null = null;
   let selfTime: Promise<SelfTimeRow[]> | null = null;
-  return {
+  // Until the engine has the whole trace, questions wait for it rather than fail.
+  const ask = <T>(request: Request): Promise<T> =>
+    full ? full.then(() => port.request<T>(request)) : port.request<T>(request);
+  const handle: TraceHandle = {
     overview,
     mode: port.mode,
-    getSpan: (index) => port.request({ type: 'span', index }),
-    find: (query) => port.request({ type: 'find', query }),
+    getSpan: (index) => ask({ type: 'span', index }),
+    find: (query) => ask({ type: 'find', query }),
     // Analyses transfer their arrays, so each is asked for once and kept.
-    criticalPath: () => (critical ??= port.request({ type: 'critical-path' })),
-    genAi: () => (genAi ??= port.request({ type: 'genai' })),
-    selfTime: () => (selfTime ??= port.request({ type: 'self-time' })),
+    criticalPath: () => (critical ??= ask({ type: 'critical-path' })),
+    genAi: () => (genAi ??= ask({ type: 'genai' })),
+    selfTime: () => (selfTime ??= ask({ type: 'self-time' })),
+    // Callbacks run after `handle` is assigned.
+    complete: full
+      ? full.then((engine) =>
+          sameOverview(overview, engine) ? handle : handleFor(port, engine, null),
+        )
+      : Promise.resolve().then(() => handle),
     dispose: () => port.terminate(),
   };
+  handle.complete.catch(() => undefined);
+  return handle;
 }
 
 /** Relative backend URLs are resolved against the page, not against the worker's script. */

@@ -13,7 +13,7 @@ import type {
   WorkerResponse,
 } from './protocol';
 import type { ReadProgress } from './readBody';
-import { readJsonChunks, streamChunks } from './readBody';
+import { PROGRESS_EVERY_MS, readJsonChunks, streamChunks } from './readBody';
 import { findSpans } from './search';
 
 export type Post = (message: WorkerResponse, transfer?: Transferable[]) => void;
@@ -40,8 +40,15 @@ export function createTraceEngine(post: Post) {
     try {
       progress(id, { phase: 'connecting', loadedBytes: 0, totalBytes: null });
       let bytes = 0;
+      let reportedAt = -Infinity;
       const document = await readInput(input, body, controller.signal, (loaded, total) => {
+        // Held bodies report bytes as they arrive and again as they are parsed: never go back.
+        if (loaded <= bytes && bytes > 0) return;
         bytes = loaded;
+        // Chunks come by the hundred: the page redraws its progress a few times a second.
+        const now = performance.now();
+        if (now - reportedAt < PROGRESS_EVERY_MS && loaded !== total) return;
+        reportedAt = now;
         progress(id, { phase: 'downloading', loadedBytes: loaded, totalBytes: total });
       });
       progress(id, { phase: 'building', loadedBytes: bytes, totalBytes: bytes });
@@ -135,9 +142,11 @@ async function readInput(
     if (read.documents > 1) return { value: await input.file.text(), what };
     return { value: read.value, what };
   }
+  let totalBytes: number | null = null;
   const body = bytes
-    ? await receiveBody(bytes, signal)
+    ? await receiveBody(bytes, signal, (received) => onBytes(received, totalBytes))
     : await openTraceBody(input.source, input.traceId, { signal });
+  totalBytes = body.totalBytes;
   const read = await readJsonChunks(body.chunks, { ...body, onProgress });
   return { value: read.value, what: body.what };
 }

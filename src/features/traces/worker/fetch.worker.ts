@@ -1,13 +1,19 @@
+import type { BodyScan } from './byteChannel';
 import { sendBody } from './byteChannel';
 import { openTraceBody } from './fetchTrace';
-import type { FetchWorkerRequest } from './protocol';
+import { JaegerScanner } from './jaegerScan';
+import type { FetchWorkerMessage, FetchWorkerRequest } from './protocol';
+import { quickOverview } from './quickOverview';
 
 /**
- * Downloads a trace and forwards its bytes to the parsing worker (see byteChannel.ts): kept
- * small, with no parsing code, so it starts fast.
+ * Downloads a trace and forwards its bytes to the parsing worker (see byteChannel.ts). A
+ * Jaeger response is also scanned on the way (jaegerScan.ts) and its overview sent straight
+ * to the page, so the first rows do not wait for the full parse. Kept free of the data
+ * layer's schemas, so it starts fast.
  */
 interface WorkerScope {
   onmessage: ((event: MessageEvent<FetchWorkerRequest>) => void) | null;
+  postMessage(message: FetchWorkerMessage, transfer: Transferable[]): void;
 }
 
 const scope = self as unknown as WorkerScope;
@@ -18,8 +24,30 @@ scope.onmessage = (event) => {
   if (request.type === 'fetch') {
     controller = new AbortController();
     const { signal } = controller;
-    void sendBody(() => openTraceBody(request.source, request.traceId, { signal }), request.port);
+    const scan = request.source.kind === 'jaeger' ? quickLook(signal) : undefined;
+    void sendBody(
+      () => openTraceBody(request.source, request.traceId, { signal }),
+      request.port,
+      scan,
+    );
   } else {
     controller?.abort();
   }
 };
+
+function quickLook(signal: AbortSignal): BodyScan {
+  const scanner = new JaegerScanner();
+  return {
+    push: (bytes) => scanner.push(bytes),
+    finish: () => {
+      const scanned = scanner.finish();
+      if (!scanned || signal.aborted) return;
+      try {
+        const { overview, transfer } = quickOverview(scanned);
+        scope.postMessage({ type: 'quick-overview', overview }, transfer);
+      } catch {
+        // The engine's full parse answers on its own; the quick look only saves time.
+      }
+    },
+  };
+}

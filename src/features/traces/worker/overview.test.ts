@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
 import { sketchTrace } from '@/datasources/traces/test-spans';
-import { buildOverview, indexOfKeyIn, keyAt } from './overview';
+import { buildOverview, indexOfKeyIn, keyAt, sameOverview } from './overview';
 import { SPAN_FLAG } from './protocol';
 
 const trace = sketchTrace([
@@ -77,5 +77,23 @@ describe('buildOverview', () => {
     expect(indexOfKeyIn(overview, 'roo')).toBe(-1);
     expect(indexOfKeyIn(overview, 'x\nlost')).toBe(-1);
     expect(indexOfKeyIn(overview, '')).toBe(-1);
+  });
+});
+
+describe('sameOverview', () => {
+  it('finds two builds of one trace the same, and any change to what is drawn different', () => {
+    const a = buildOverview(trace, result).overview;
+    expect(sameOverview(a, buildOverview(trace, result).overview)).toBe(true);
+    const flagged = buildOverview(trace, result).overview;
+    flagged.flags[1] = (flagged.flags[1] as number) ^ SPAN_FLAG.hasEvents;
+    expect(sameOverview(a, flagged)).toBe(false);
+    const renamed = buildOverview(trace, result).overview;
+    renamed.operations[0] = 'other';
+    expect(sameOverview(a, renamed)).toBe(false);
+    const warned = buildOverview(trace, {
+      ...result,
+      warnings: ['doc warning', 'one more'],
+    }).overview;
+    expect(sameOverview(a, warned)).toBe(false);
   });
 });

@@ -151,3 +151,43 @@ export function indexOfKeyIn(
   }
   return -1;
 }
+
+/**
+ * True when two overviews draw the same waterfall: same spans, order, tree, times, names,
+ * flags and warnings. Used to check a quick overview against the full parse's.
+ */
+export function sameOverview(a: TraceOverview, b: TraceOverview): boolean {
+  return (
+    a.traceId === b.traceId &&
+    a.format === b.format &&
+    a.spanCount === b.spanCount &&
+    Object.is(a.startUs, b.startUs) &&
+    Object.is(a.durationUs, b.durationUs) &&
+    a.errorCount === b.errorCount &&
+    a.maxDepth === b.maxDepth &&
+    a.keys === b.keys &&
+    sameArray(a.start, b.start) &&
+    sameArray(a.duration, b.duration) &&
+    sameArray(a.parent, b.parent) &&
+    sameArray(a.depth, b.depth) &&
+    sameArray(a.subtreeSize, b.subtreeSize) &&
+    sameArray(a.childCount, b.childCount) &&
+    sameArray(a.service, b.service) &&
+    sameArray(a.operation, b.operation) &&
+    sameArray(a.flags, b.flags) &&
+    sameArray(a.keyOffsets, b.keyOffsets) &&
+    sameArray(a.services, b.services) &&
+    sameArray(a.operations, b.operations) &&
+    sameArray(a.rootIndices, b.rootIndices) &&
+    sameArray(a.documentWarnings, b.documentWarnings) &&
+    sameArray(a.otherTraceIds, b.otherTraceIds) &&
+    JSON.stringify(a.warnings) === JSON.stringify(b.warnings)
+  );
+}
+
+function sameArray<T>(a: ArrayLike<T>, b: ArrayLike<T>): boolean {
+  if (a.length !== b.length) return false;
+  // Object.is: NaN equals NaN (a missing time stays missing in both).
+  for (let i = 0; i < a.length; i++) if (!Object.is(a[i], b[i])) return false;
+  return true;
+}

@@ -169,6 +169,15 @@ export type WorkerRequest =
 export type FetchWorkerRequest =
   { type: 'fetch'; source: TraceBackend; traceId: string; port: MessagePort } | { type: 'cancel' };
 
+/**
+ * From the fetch worker: the overview from its quick look at a Jaeger response, sent before
+ * the engine has parsed it (see jaegerScan.ts). Sent only when the quick look succeeded.
+ */
+export interface FetchWorkerMessage {
+  type: 'quick-overview';
+  overview: TraceOverview;
+}
+
 export type WorkerResponse =
   | { type: 'progress'; id: number; progress: LoadProgress }
   | { type: 'result'; id: number; value: unknown }

@@ -4,7 +4,7 @@ import { pieceBytes, pieceText } from './fetchTrace';
 import { StreamingJsonParser } from './streamingJson';
 
 /** How often progress is reported while bytes arrive. */
-const PROGRESS_EVERY_MS = 100;
+export const PROGRESS_EVERY_MS = 100;
 
 export interface ReadProgress {
   loadedBytes: number;

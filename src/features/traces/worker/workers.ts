@@ -1,5 +1,10 @@
 import { Port, WorkerFailure } from './port';
-import type { FetchWorkerRequest, WorkerResponse } from './protocol';
+import type {
+  FetchWorkerMessage,
+  FetchWorkerRequest,
+  TraceOverview,
+  WorkerResponse,
+} from './protocol';
 
 /** A worker started before it is needed, and the error it hit while nobody listened. */
 interface StartedWorker {
@@ -83,6 +88,8 @@ export interface Fetcher {
   cancel: () => void;
   /** Rejects if the worker fails; never resolves otherwise. */
   failed: Promise<never>;
+  /** The overview from the worker's quick look; never settles if it gave up. */
+  quickOverview: Promise<TraceOverview>;
   stop: () => void;
 }
 
@@ -99,7 +106,13 @@ export function takeFetcher(): Fetcher | null {
     };
   });
   failed.catch(() => undefined);
+  const quickOverview = new Promise<TraceOverview>((resolve) => {
+    worker.onmessage = (event: MessageEvent<FetchWorkerMessage>) => {
+      if (event.data.type === 'quick-overview') resolve(event.data.overview);
+    };
+  });
   return {
+    quickOverview,
     fetch: (request) => worker.postMessage(request, [request.port]),
     cancel: () => worker.postMessage({ type: 'cancel' } satisfies FetchWorkerRequest),
     failed,

@@ -36,14 +36,21 @@ export function useTraceLoad(input: TraceInput | null, inputKey: string): TraceL
         handle = loaded;
         performance.mark?.('trace-view:overview');
         setState({ status: 'ready', handle: loaded });
+        // A quick overview the engine's full parse corrects, or a full parse that fails.
+        loaded.complete.then(
+          (complete) => {
+            if (controller.signal.aborted || complete === loaded) return;
+            handle = complete;
+            setState({ status: 'ready', handle: complete });
+          },
+          (error: unknown) => {
+            if (!controller.signal.aborted)
+              setState({ status: 'error', error: asLoadError(error) });
+          },
+        );
       },
       (error: unknown) => {
-        if (controller.signal.aborted) return;
-        const failure =
-          error instanceof TraceLoadError
-            ? error
-            : new TraceLoadError({ kind: 'internal', message: String(error) });
-        setState({ status: 'error', error: failure });
+        if (!controller.signal.aborted) setState({ status: 'error', error: asLoadError(error) });
       },
     );
     return () => {
@@ -55,4 +62,10 @@ export function useTraceLoad(input: TraceInput | null, inputKey: string): TraceL
   }, [inputKey]);
 
   return state;
+}
+
+function asLoadError(error: unknown): TraceLoadError {
+  return error instanceof TraceLoadError
+    ? error
+    : new TraceLoadError({ kind: 'internal', message: String(error) });
 }

@@ -1,0 +1,231 @@
+import { ByteReader, NeedMoreBytes, NotHandled, notHandled } from './byteJson';
+import { emptyScan, JaegerFieldReader } from './jaegerFields';
+import type { ScannedTrace } from './jaegerFields';
+
+export type { ScannedRef, ScannedTrace } from './jaegerFields';
+
+/**
+ * A quick first look at a Jaeger API response, read from its bytes as they arrive: only what
+ * the waterfall draws (ids, parents, times, process, operation, whether a span failed or has
+ * logs). The fetch worker runs it beside the download, so the rows can be drawn without
+ * waiting for `JSON.parse` of the whole body and the data layer's conversion.
+ *
+ * It reads what the Jaeger adapter (datasources/traces/adapters/jaeger.ts) reads the same
+ * way, and gives up on what would make the adapter warn, repair or skip: several traces, an
+ * `errors` list, a span without its id or times, a process that is missing, invalid JSON.
+ * The full parse then stands alone, as it would without this scanner. For speed it does not
+ * look inside tags and logs beyond what it needs, so a malformed tag or log, which the adapter
+ * drops with a warning, shows only in the full parse's overview; the page then takes that one
+ * (see `TraceHandle.complete`).
+ */
+
+const OPEN_OBJECT = 123;
+const OPEN_ARRAY = 91;
+const QUOTE = 34;
+const NULL = 110;
+
+const State = {
+  Start: 0,
+  TopMember: 1,
+  AfterTopMember: 2,
+  FirstTrace: 3,
+  TraceMember: 4,
+  AfterTraceMember: 5,
+  AfterTrace: 6,
+  FirstSpan: 7,
+  AfterSpan: 8,
+  End: 9,
+} as const;
+type State = (typeof State)[keyof typeof State];
+
+const ENVELOPE_NUMBERS = new Set(['total', 'limit', 'offset']);
+const TRACE_KEYS = new Set(['traceID', 'spans', 'processes', 'warnings']);
+/** Members that make `detectAndParse` read the document as another format. */
+const OTHER_FORMATS = new Set(['resourceSpans', 'batches', 'trace', 'result']);
+
+export class JaegerScanner {
+  private readonly reader = new ByteReader();
+  private state: State = State.Start;
+  /** Where the next unit starts in `reader.bytes`: everything before it is read. */
+  private offset = 0;
+  private failure: string | null = null;
+  private readonly topKeys = new Set<string>();
+  private readonly traceKeys = new Set<string>();
+  private readonly scanned: ScannedTrace = emptyScan();
+  private readonly fields = new JaegerFieldReader(this.reader, this.scanned);
+  private traceIdSeen = false;
+  /** A bare trace: its members are the document's. */
+  private bare = false;
+  private afterSpans: State = State.AfterTraceMember;
+  private processesSeen = false;
+
+  /** Why it gave up, or null while it is still reading. */
+  get reason(): string | null {
+    return this.failure;
+  }
+
+  /** Reads the next bytes of the body. Returns false once it has given up. */
+  push(chunk: Uint8Array): boolean {
+    if (this.failure !== null) return false;
+    const r = this.reader;
+    const rest = r.bytes.length;
+    if (rest > 0) {
+      const joined = new Uint8Array(rest + chunk.length);
+      joined.set(r.bytes);
+      joined.set(chunk, rest);
+      r.bytes = joined;
+    } else {
+      r.bytes = chunk;
+    }
+    try {
+      this.run();
+    } catch (error) {
+      if (!(error instanceof NeedMoreBytes)) this.giveUp(error);
+    }
+    // Keep a copy of what is left: the chunk itself is handed on to the parser.
+    if (this.failure === null) {
+      r.bytes = r.bytes.slice(this.offset);
+      this.offset = 0;
+    }
+    return this.failure === null;
+  }
+
+  /** The body has ended: the trace, or null if it gave up (see `reason`). */
+  finish(): ScannedTrace | null {
+    if (this.failure === null && this.state !== State.End) this.failure = 'the body ended early';
+    const s = this.scanned;
+    if (this.failure === null && this.bare && this.topKeys.has('data'))
+      this.failure = 'the document is both a trace and a response';
+    if (this.failure === null && !this.traceIdSeen) this.failure = 'the trace has no traceID';
+    if (this.failure === null && s.spanIds.length === 0) this.failure = 'the trace has no spans';
+    if (this.failure === null && !this.processesSeen) this.failure = 'the trace has no processes';
+    if (this.failure === null && s.processIds.some((id) => !s.services.has(id)))
+      this.failure = 'a span refers to a process that is not in the trace';
+    return this.failure === null ? s : null;
+  }
+
+  private giveUp(error: unknown): void {
+    this.failure = error instanceof NotHandled ? error.message : `scanner error: ${String(error)}`;
+    this.reader.bytes = new Uint8Array(0);
+  }
+
+  /** Reads unit by unit; each completed unit moves `offset`, so a retry starts after it. */
+  private run(): void {
+    const r = this.reader;
+    for (;;) {
+      r.pos = this.offset;
+      switch (this.state) {
+        case State.Start:
+          if (r.peek() !== OPEN_OBJECT) throw notHandled('not a Jaeger API response');
+          r.pos++;
+          this.state = r.firstMember() ? State.TopMember : State.End;
+          break;
+        case State.TopMember:
+          this.state = this.topMember();
+          break;
+        case State.AfterTopMember:
+          this.state = r.nextMember() ? State.TopMember : State.End;
+          break;
+        case State.FirstTrace:
+          if (!r.firstItem()) throw notHandled('the response holds no trace');
+          r.expect(OPEN_OBJECT);
+          if (!r.firstMember()) throw notHandled('the trace is empty');
+          this.state = State.TraceMember;
+          break;
+        case State.TraceMember:
+          this.state = this.traceMember();
+          break;
+        case State.AfterTraceMember:
+          this.state = r.nextMember() ? State.TraceMember : State.AfterTrace;
+          break;
+        case State.AfterTrace:
+          if (r.nextItem()) throw notHandled('the response holds several traces');
+          this.state = State.AfterTopMember;
+          break;
+        case State.FirstSpan:
+          if (r.firstItem()) {
+            this.fields.span();
+            this.state = State.AfterSpan;
+          } else {
+            this.state = this.afterSpans;
+          }
+          break;
+        case State.AfterSpan:
+          if (r.nextItem()) this.fields.span();
+          else this.state = this.afterSpans;
+          break;
+        case State.End:
+          r.peek();
+          throw notHandled('not valid JSON: text after the document');
+      }
+      this.offset = r.pos;
+    }
+  }
+
+  /**
+   * Reads one member of the document: the envelope's (`data`…) or, in a bare trace (Jaeger
+   * UI's download), the trace's. Returns the next state; nothing changes before its end.
+   */
+  private topMember(): State {
+    const r = this.reader;
+    r.key();
+    const key = r.lastText();
+    if (this.topKeys.has(key)) throw notHandled(`"${key}" appears twice`);
+    let next: State = State.AfterTopMember;
+    if (key === 'data') {
+      r.expect(OPEN_ARRAY);
+      next = State.FirstTrace;
+    } else if (TRACE_KEYS.has(key)) {
+      next = this.traceValue(key, State.AfterTopMember);
+      this.bare = true;
+    } else if (ENVELOPE_NUMBERS.has(key)) {
+      const c = r.peek();
+      if (c === NULL) r.literal(c);
+      else r.number();
+    } else if (key === 'errors') {
+      if (this.fields.listStart()) throw notHandled('the response reports errors');
+    } else if (OTHER_FORMATS.has(key)) {
+      throw notHandled(`"${key}" belongs to another format`);
+    } else {
+      r.skipValue();
+    }
+    this.topKeys.add(key);
+    return next;
+  }
+
+  /** Reads one member of the trace in `data`; returns the next state. */
+  private traceMember(): State {
+    const r = this.reader;
+    r.key();
+    const key = r.lastText();
+    const next = this.traceValue(key, State.AfterTraceMember);
+    return next;
+  }
+
+  /** The value of a trace's member; `after` is the state once it (or the span list) is read. */
+  private traceValue(key: string, after: State): State {
+    const r = this.reader;
+    if (this.traceKeys.has(key)) throw notHandled(`"${key}" appears twice`);
+    let next = after;
+    if (key === 'spans') {
+      r.expect(OPEN_ARRAY);
+      this.afterSpans = after;
+      next = State.FirstSpan;
+    } else if (key === 'traceID') {
+      if (r.peek() !== QUOTE) throw notHandled('traceID is not a string');
+      r.string();
+      this.scanned.traceId = r.lastText();
+      this.traceIdSeen = true;
+    } else if (key === 'processes') {
+      // Only a complete object counts: a retry after more bytes reads it again from the start.
+      this.scanned.services = this.fields.processes();
+      this.processesSeen = true;
+    } else if (key === 'warnings') {
+      if (this.fields.listStart()) throw notHandled('the trace has warnings');
+    } else {
+      r.skipValue();
+    }
+    this.traceKeys.add(key);
+    return next;
+  }
+}

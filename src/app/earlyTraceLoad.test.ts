@@ -1,8 +1,11 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { startTraceLoadEarly } from '@/features/traces/worker/client';
+import { prewarmTraceWorker, startTraceLoadEarly } from '@/features/traces/worker/client';
 import { startDeepLinkedTraceLoad, traceSourceOf } from './earlyTraceLoad';
 
-vi.mock('@/features/traces/worker/client', () => ({ startTraceLoadEarly: vi.fn() }));
+vi.mock('@/features/traces/worker/client', () => ({
+  startTraceLoadEarly: vi.fn(),
+  prewarmTraceWorker: vi.fn(),
+}));
 
 const config = (traces: unknown, extra: Record<string, unknown> = {}) => ({
   datasources: { traces },
@@ -46,15 +49,21 @@ describe('startDeepLinkedTraceLoad', () => {
   afterEach(() => {
     vi.unstubAllGlobals();
     vi.mocked(startTraceLoadEarly).mockClear();
+    vi.mocked(prewarmTraceWorker).mockClear();
   });
 
   it('starts the linked trace once config.json has arrived, leaving the body for the app', async () => {
-    const configResponse = response(jaeger);
+    let arrive: (response: Response) => void = () => undefined;
+    const configResponse = new Promise<Response>((resolve) => (arrive = resolve));
     startDeepLinkedTraceLoad(
       { pathname: '/obs/traces/abc%2F1', search: '' },
       '/obs/',
       configResponse,
     );
+    // The workers start loading while config.json is still on its way.
+    expect(prewarmTraceWorker).toHaveBeenCalledTimes(1);
+    expect(startTraceLoadEarly).not.toHaveBeenCalled();
+    arrive(Response.json(jaeger));
     await settle();
     expect(startTraceLoadEarly).toHaveBeenCalledWith(
       { kind: 'jaeger', url: '/jaeger', headers: {}, timeoutMs: 30_000 },
@@ -86,6 +95,8 @@ describe('startDeepLinkedTraceLoad', () => {
     );
     await settle();
     expect(startTraceLoadEarly).not.toHaveBeenCalled();
+    // Only the two links to a backend trace (with a config that then fails) started workers.
+    expect(prewarmTraceWorker).toHaveBeenCalledTimes(2);
   });
 
   it('does nothing without Web Workers, where loading would hold up the page', async () => {
@@ -93,5 +104,6 @@ describe('startDeepLinkedTraceLoad', () => {
     startDeepLinkedTraceLoad({ pathname: '/traces/abc', search: '' }, '/', response(jaeger));
     await settle();
     expect(startTraceLoadEarly).not.toHaveBeenCalled();
+    expect(prewarmTraceWorker).not.toHaveBeenCalled();
   });
 });

@@ -1,13 +1,13 @@
 import { DEFAULT_SOURCE_TIMEOUT_MS } from '@/config/defaults';
 import { isLocalTraceId } from '@/features/traces/search/localTraceId';
-import { startTraceLoadEarly } from '@/features/traces/worker/client';
+import { prewarmTraceWorker, startTraceLoadEarly } from '@/features/traces/worker/client';
 import type { TraceBackend } from '@/features/traces/worker/protocol';
 
 const TRACE_PATH = /^\/traces\/([^/]+)\/?$/;
 
 /**
- * On a link to a trace (`/traces/<id>`), starts downloading and parsing it as soon as
- * config.json has arrived, while the app's code is still loading; the trace view takes the
+ * On a link to a trace (`/traces/<id>`), starts the trace workers at once and downloading
+ * and parsing the trace as soon as config.json has arrived, while the app's code is still loading; the trace view takes the
  * load over (see `startTraceLoadEarly`). On a 100k-span trace that is a few hundred
  * milliseconds sooner to the first row.
  *
@@ -32,6 +32,8 @@ export function startDeepLinkedTraceLoad(
     return;
   }
   if (isLocalTraceId(traceId)) return;
+  // The workers' scripts load while config.json is on its way; the load then takes them.
+  prewarmTraceWorker();
   configResponse
     // A copy of the body: the app reads the original.
     .then((response) => (response.ok ? response.clone().json() : null))

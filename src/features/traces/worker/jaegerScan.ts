@@ -38,6 +38,9 @@ const State = {
 } as const;
 type State = (typeof State)[keyof typeof State];
 
+/** Bytes of a new chunk first joined to the unread end of the last (grown if a unit is longer). */
+const SEAM_BYTES = 4096;
+
 const ENVELOPE_NUMBERS = new Set(['total', 'limit', 'offset']);
 const TRACE_KEYS = new Set(['traceID', 'spans', 'processes', 'warnings']);
 /** Members that make `detectAndParse` read the document as another format. */
@@ -68,26 +71,49 @@ export class JaegerScanner {
   push(chunk: Uint8Array): boolean {
     if (this.failure !== null) return false;
     const r = this.reader;
-    const rest = r.bytes.length;
-    if (rest > 0) {
-      const joined = new Uint8Array(rest + chunk.length);
-      joined.set(r.bytes);
-      joined.set(chunk, rest);
-      r.bytes = joined;
-    } else {
-      r.bytes = chunk;
-    }
+    const rest = r.bytes;
+    r.bytes = chunk;
+    this.offset = 0;
     try {
-      this.run();
+      // The unit cut at the chunk's start is finished on a small joined copy; the rest of the
+      // chunk (up to megabytes) is then read in place.
+      if (rest.length > 0) this.readSeam(rest, chunk);
+      this.run(Infinity);
     } catch (error) {
       if (!(error instanceof NeedMoreBytes)) this.giveUp(error);
-    }
-    // Keep a copy of what is left: the chunk itself is handed on to the parser.
-    if (this.failure === null) {
-      r.bytes = r.bytes.slice(this.offset);
-      this.offset = 0;
+    } finally {
+      // Keep a copy of what is left: the chunk itself is handed on to the parser.
+      if (this.failure === null) {
+        r.bytes = r.bytes.slice(this.offset);
+        this.offset = 0;
+      }
     }
     return this.failure === null;
+  }
+
+  /**
+   * Reads on `rest` and the chunk's first bytes, joined, until the unit that spans them is
+   * done; then points the reader at the chunk, after that unit. Throws `NEED_MORE` (the
+   * reader left on the joined bytes) if the whole chunk does not finish it.
+   */
+  private readSeam(rest: Uint8Array, chunk: Uint8Array): void {
+    const r = this.reader;
+    for (let take = Math.min(chunk.length, SEAM_BYTES); ; take = Math.min(chunk.length, take * 4)) {
+      const seam = new Uint8Array(rest.length + take);
+      seam.set(rest);
+      seam.set(chunk.subarray(0, take), rest.length);
+      r.bytes = seam;
+      this.offset = 0;
+      try {
+        this.run(rest.length);
+        const into = this.offset - rest.length;
+        r.bytes = chunk;
+        this.offset = into;
+        return;
+      } catch (error) {
+        if (!(error instanceof NeedMoreBytes) || take === chunk.length) throw error;
+      }
+    }
   }
 
   /** The body has ended: the trace, or null if it gave up (see `reason`). */
@@ -109,8 +135,11 @@ export class JaegerScanner {
     this.reader.bytes = new Uint8Array(0);
   }
 
-  /** Reads unit by unit; each completed unit moves `offset`, so a retry starts after it. */
-  private run(): void {
+  /**
+   * Reads unit by unit; each completed unit moves `offset`, so a retry starts after it. Stops
+   * once `offset` reaches `until`, or throws `NEED_MORE` at the end of the bytes.
+   */
+  private run(until: number): void {
     const r = this.reader;
     for (;;) {
       r.pos = this.offset;
@@ -159,6 +188,7 @@ export class JaegerScanner {
           throw notHandled('not valid JSON: text after the document');
       }
       this.offset = r.pos;
+      if (this.offset >= until) return;
     }
   }
 

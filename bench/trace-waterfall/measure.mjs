@@ -23,6 +23,20 @@ export function recordElementTimings() {
   });
 }
 
+/**
+ * When the trace engine held the whole trace (span details, find and the analyses ready), ms
+ * from navigation start. A Jaeger trace's rows come before that, from a quick scan.
+ */
+export async function completeTime() {
+  const started = performance.now();
+  for (;;) {
+    const mark = performance.getEntriesByName('trace-view:complete')[0];
+    if (mark) return mark.startTime;
+    if (performance.now() - started > 60_000) return null;
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
 /** Paint time of the first span row, ms from navigation start, and the app's load marks. */
 export function firstRowTimes() {
   const entry = window.__benchElementTimings.find((e) => e.id === 'trace-first-row');

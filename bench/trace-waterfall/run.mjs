@@ -85,7 +85,7 @@ try {
       ? `; floor: download ${row.floorDownloadMs} ms, download + JSON.parse ${row.floorParseMs} ms`
       : '';
     console.log(
-      `${spans} spans: first row ${row.firstRowMs} ms, heap ${row.heapMB} MB, ${row.domRows} rows in DOM, scroll ${row.scrollMs} ms, expand all ${row.expandAllMs} ms${floor}`,
+      `${spans} spans: first row ${row.firstRowMs} ms, details ready ${row.detailsReadyMs} ms, heap ${row.heapMB} MB, ${row.domRows} rows in DOM, scroll ${row.scrollMs} ms, expand all ${row.expandAllMs} ms${floor}`,
     );
   }
 } finally {
@@ -150,6 +150,7 @@ async function measureOnce(spans) {
     await page.waitForSelector('[data-row-index="0"]', { timeout: 120_000 });
     const seenMs = Date.now() - started;
     const times = await page.evaluate(measure.firstRowTimes);
+    const completeMs = await page.evaluate(measure.completeTime);
     // Let the follow-up work (GenAI rollup) land before the heap is measured.
     await page.waitForTimeout(1_000);
     await cdp.send('HeapProfiler.collectGarbage');
@@ -163,6 +164,7 @@ async function measureOnce(spans) {
       firstRowSource: times.firstRowPaintMs === null ? 'seen by the bench' : 'element timing',
       loadStartMs: times.loadStartMs,
       overviewMs: times.overviewMs,
+      completeMs,
       heapMB: heap === null ? null : heap / 2 ** 20,
       workerHeapMB: workerHeap === null ? null : workerHeap / 2 ** 20,
       domRows,
@@ -243,6 +245,7 @@ function summarize(spans, samples) {
     firstRowMs: median((s) => s.firstRowMs),
     appReadyToLoadMs: median((s) => s.loadStartMs),
     overviewReceivedMs: median((s) => s.overviewMs),
+    detailsReadyMs: median((s) => s.completeMs),
     heapMB: median((s) => s.heapMB),
     workerHeapMB: median((s) => s.workerHeapMB),
     domRows: median((s) => s.domRows),

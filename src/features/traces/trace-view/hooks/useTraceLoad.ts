@@ -39,6 +39,7 @@ export function useTraceLoad(input: TraceInput | null, inputKey: string): TraceL
         // A quick overview the engine's full parse corrects, or a full parse that fails.
         loaded.complete.then(
           (complete) => {
+            performance.mark?.('trace-view:complete');
             if (controller.signal.aborted || complete === loaded) return;
             handle = complete;
             setState({ status: 'ready', handle: complete });

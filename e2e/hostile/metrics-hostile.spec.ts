@@ -66,7 +66,8 @@ for (const path of ['/health', '/agents', '/errors', '/resources']) {
     });
     await page.route(`${PROMETHEUS}/**`, hostilePrometheus);
     await page.goto(`${path}?from=now-1h&to=now`);
-    await expect(page.locator('[data-panel]').first()).toBeVisible();
+    // Panels appear with their data; on a busy machine the hostile answers take a while.
+    await expect(page.locator('[data-panel]').first()).toBeVisible({ timeout: 30_000 });
     // Give every panel time to draw its data; none may fail on strange label values.
     await expect(page.locator('[aria-label="Loading"]')).toHaveCount(0, { timeout: 30_000 });
     const failures = await page

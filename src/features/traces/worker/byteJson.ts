@@ -1,8 +1,9 @@
 /**
  * A JSON reader over UTF-8 bytes for the quick first look at a trace (see jaegerScan.ts). It
- * checks JSON's grammar as `JSON.parse` does, save one thing: raw control characters inside
- * strings without escapes are not looked for (that would cost a test per byte); the full
- * parse reports them. It builds no values: callers ask for the few strings and numbers they
+ * checks JSON's grammar as `JSON.parse` does, save two things, both for speed: raw control
+ * characters inside strings without escapes are not looked for (a test per byte), and values
+ * skimmed with `skipContainer` are checked only for their strings and brackets. The full
+ * parse reports both. It builds no values: callers ask for the few strings and numbers they
  * need.
  *
  * It reads from a buffer that may end anywhere. Reaching its end throws `NEED_MORE`; the
@@ -126,6 +127,8 @@ export class ByteReader {
   key(): void {
     if (this.peek() !== QUOTE) throw invalid();
     this.string();
+    // Names are matched by their bytes; one spelled with escapes is left to the full parse.
+    if (this.strPlain === false) throw notHandled('a member name holds an escape');
     this.expect(COLON);
   }
 

@@ -1,6 +1,7 @@
 import type { SelfTimeRow } from '@/datasources/traces';
 import type { Port, Request } from './port';
 import { WorkerFailure } from './port';
+import { TraceLoadError } from './errors';
 import type {
   CriticalPathData,
   GenAiData,
@@ -226,9 +227,15 @@ function handleFor(
   let genAi: Promise<GenAiData | null> | null = null;
   let critical: Promise<CriticalPathData> | null = null;
   let selfTime: Promise<SelfTimeRow[]> | null = null;
-  // Until the engine has the whole trace, questions wait for it rather than fail.
+  // Until the engine has the whole trace, questions wait for it rather than fail. Rows of a
+  // quick overview the engine's does not match may stand for other spans: those questions
+  // are refused, and the view asks again with the engine's overview (see `complete`).
+  const exact = full?.then((engine) => sameOverview(overview, engine));
+  exact?.catch(() => undefined);
   const ask = <T>(request: Request): Promise<T> =>
-    full ? full.then(() => port.request<T>(request)) : port.request<T>(request);
+    exact
+      ? exact.then((same) => (same ? port.request<T>(request) : Promise.reject(redrawn())))
+      : port.request<T>(request);
   const handle: TraceHandle = {
     overview,
     mode: port.mode,
@@ -248,6 +255,13 @@ function handleFor(
   };
   handle.complete.catch(() => undefined);
   return handle;
+}
+
+function redrawn(): TraceLoadError {
+  return new TraceLoadError({
+    kind: 'aborted',
+    message: 'The trace was redrawn from its full parse; open the span again.',
+  });
 }
 
 /** Relative backend URLs are resolved against the page, not against the worker's script. */

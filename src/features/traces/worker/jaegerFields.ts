@@ -77,6 +77,8 @@ export class JaegerFieldReader {
       do {
         r.key();
         const id = r.lastText();
+        // The adapter's schema drops this key; a Map would keep it.
+        if (id === '__proto__') throw notHandled('a process is named __proto__');
         r.expect(OPEN_OBJECT);
         let service = '';
         if (r.firstMember()) {
@@ -232,11 +234,12 @@ export class JaegerFieldReader {
           r.string();
           spanId = r.lastText();
         } else if (r.lastIs('refType')) {
+          // Assigned either way: a repeated member replaces the earlier one, as in JSON.parse.
           const present = r.nullableString();
           followsFrom = present && r.lastIs('FOLLOWS_FROM');
-          if (full && present) refType = r.lastName();
+          refType = full && present ? r.lastName() : null;
         } else if (r.lastIs('traceID')) {
-          if (r.nullableString() && full) traceId = r.lastName();
+          traceId = r.nullableString() && full ? r.lastName() : null;
         } else {
           r.skipValue();
         }
@@ -269,6 +272,8 @@ export class JaegerFieldReader {
           r.key();
           const length = r.lastLength();
           if (length === 3 && r.lastIs('key')) {
+            // A value read before a second key could be the wrong one to have kept.
+            if (hasKey) throw notHandled('a tag names its key twice');
             if (r.peek() !== QUOTE) throw notHandled('a tag key is not a string');
             r.string();
             hasKey = true;

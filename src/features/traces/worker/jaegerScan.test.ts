@@ -134,7 +134,30 @@ describe('JaegerScanner', () => {
     ['trace warnings', envelope(smallTrace([span('a')], { warnings: ['clock skew adjusted'] }))],
     ['an OTLP document', JSON.stringify({ resourceSpans: [] })],
     ['no spans', envelope(smallTrace([]))],
+    [
+      'a member name spelled with an escape',
+      envelope(smallTrace([span('a'), span('b', { references: [{ spanID: 'a' }] })])).replace(
+        '"references":[{',
+        '"r\\u0065ferences":[{',
+      ),
+    ],
+    [
+      'a tag that names its key twice',
+      envelope(smallTrace([span('a')])).replace(
+        '"tags":[]',
+        '"tags":[{"key":"x","value":true,"key":"error"}]',
+      ),
+    ],
+    ['an infinite total', envelope(smallTrace([span('a')])).replace('"total":0', '"total":1e400')],
+    [
+      'a process named __proto__',
+      envelope(smallTrace([span('a', { processID: '__proto__' })])).replace(
+        '"processes":{',
+        '"processes":{"__proto__":{"serviceName":"odd"},',
+      ),
+    ],
   ])('gives up on %s, which the full parse must handle', (_what, text) => {
+    expect(() => JSON.parse(text) as unknown).not.toThrow();
     const { overview, reason } = scan(text, [5]);
     expect(overview).toBeNull();
     expect(reason).toMatch(/\w/);
@@ -163,6 +186,26 @@ describe('JaegerScanner', () => {
 });
 
 describe('JaegerScanner and what it leaves to the full parse', () => {
+  it('keeps the last of a repeated member, as JSON.parse does', () => {
+    const text = envelope(
+      smallTrace([
+        span('a'),
+        span('b'),
+        span('c', { references: [{ spanID: 'a' }, { spanID: 'b' }] }),
+      ]),
+    ).replace(
+      '"references":[{"spanID":"a"}',
+      '"references":[{"refType":"FOLLOWS_FROM","refType":null,"traceID":"other","traceID":null,"spanID":"a"}',
+    );
+    const { overview } = scan(text, [7]);
+    const full = fullOverview(text);
+    expect(sameOverview(overview!, full)).toBe(true);
+    // The first reference, a CHILD_OF in this trace once its repeated members are read, is the parent.
+    expect(full.parent[full.keys.split('\n').indexOf('c')]).toBe(
+      full.keys.split('\n').indexOf('a'),
+    );
+  });
+
   it('does not check inside tags: a tag the adapter drops shows only in the full overview', () => {
     const text = envelope(smallTrace([span('a', { tags: [{ value: 1 }] })]));
     const { overview } = scan(text);

@@ -211,7 +211,8 @@ export class JaegerScanner {
     } else if (ENVELOPE_NUMBERS.has(key)) {
       const c = r.peek();
       if (c === NULL) r.literal(c);
-      else r.number();
+      // The envelope's schema takes finite numbers only (1e400 is Infinity).
+      else if (!Number.isFinite(r.number())) throw notHandled(`"${key}" is not a finite number`);
     } else if (key === 'errors') {
       if (this.fields.listStart()) throw notHandled('the response reports errors');
     } else if (OTHER_FORMATS.has(key)) {

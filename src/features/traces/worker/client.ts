@@ -227,14 +227,17 @@ function handleFor(
   let genAi: Promise<GenAiData | null> | null = null;
   let critical: Promise<CriticalPathData> | null = null;
   let selfTime: Promise<SelfTimeRow[]> | null = null;
+  // The engine's overview when it differs from this quick one, null when this one is exact.
+  const correction = full?.then((engine) => (sameOverview(overview, engine) ? null : engine));
+  correction?.catch(() => undefined);
   // Until the engine has the whole trace, questions wait for it rather than fail. Rows of a
   // quick overview the engine's does not match may stand for other spans: those questions
   // are refused, and the view asks again with the engine's overview (see `complete`).
-  const exact = full?.then((engine) => sameOverview(overview, engine));
-  exact?.catch(() => undefined);
   const ask = <T>(request: Request): Promise<T> =>
-    exact
-      ? exact.then((same) => (same ? port.request<T>(request) : Promise.reject(redrawn())))
+    correction
+      ? correction.then((engine) =>
+          engine === null ? port.request<T>(request) : Promise.reject(redrawn()),
+        )
       : port.request<T>(request);
   const handle: TraceHandle = {
     overview,
@@ -246,10 +249,8 @@ function handleFor(
     genAi: () => (genAi ??= ask({ type: 'genai' })),
     selfTime: () => (selfTime ??= ask({ type: 'self-time' })),
     // Callbacks run after `handle` is assigned.
-    complete: full
-      ? full.then((engine) =>
-          sameOverview(overview, engine) ? handle : handleFor(port, engine, null),
-        )
+    complete: correction
+      ? correction.then((engine) => (engine === null ? handle : handleFor(port, engine, null)))
       : Promise.resolve().then(() => handle),
     dispose: () => port.terminate(),
   };

@@ -40,15 +40,8 @@ export function createTraceEngine(post: Post) {
     try {
       progress(id, { phase: 'connecting', loadedBytes: 0, totalBytes: null });
       let bytes = 0;
-      let reportedAt = -Infinity;
       const document = await readInput(input, body, controller.signal, (loaded, total) => {
-        // Held bodies report bytes as they arrive and again as they are parsed: never go back.
-        if (loaded <= bytes && bytes > 0) return;
         bytes = loaded;
-        // Chunks come by the hundred: the page redraws its progress a few times a second.
-        const now = performance.now();
-        if (now - reportedAt < PROGRESS_EVERY_MS && loaded !== total) return;
-        reportedAt = now;
         progress(id, { phase: 'downloading', loadedBytes: loaded, totalBytes: total });
       });
       progress(id, { phase: 'building', loadedBytes: bytes, totalBytes: bytes });
@@ -142,12 +135,23 @@ async function readInput(
     if (read.documents > 1) return { value: await input.file.text(), what };
     return { value: read.value, what };
   }
+  if (!bytes) {
+    const body = await openTraceBody(input.source, input.traceId, { signal });
+    const read = await readJsonChunks(body.chunks, { ...body, onProgress });
+    return { value: read.value, what: body.what };
+  }
+  // A body from the fetch worker may be held unread while it arrives (byteChannel.ts): its
+  // progress is counted as it arrives, a few times a second, not as it is parsed.
   let totalBytes: number | null = null;
-  const body = bytes
-    ? await receiveBody(bytes, signal, (received) => onBytes(received, totalBytes))
-    : await openTraceBody(input.source, input.traceId, { signal });
+  let reportedAt = -Infinity;
+  const body = await receiveBody(bytes, signal, (received) => {
+    const now = performance.now();
+    if (now - reportedAt < PROGRESS_EVERY_MS && received !== totalBytes) return;
+    reportedAt = now;
+    onBytes(received, totalBytes);
+  });
   totalBytes = body.totalBytes;
-  const read = await readJsonChunks(body.chunks, { ...body, onProgress });
+  const read = await readJsonChunks(body.chunks, body);
   return { value: read.value, what: body.what };
 }
 

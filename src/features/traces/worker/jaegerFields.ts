@@ -9,10 +9,8 @@ import { notHandled } from './byteJson';
 
 const OPEN_OBJECT = 123;
 const OPEN_ARRAY = 91;
-const CLOSE_ARRAY = 93;
 const QUOTE = 34;
 const TRUE = 116;
-const NULL = 110;
 
 /** A reference of a span with more than one, for the adapter's choice of parent. */
 export interface ScannedRef {
@@ -138,9 +136,7 @@ export class JaegerFieldReader {
             if (r.lastIs('traceID')) {
               r.nullableString();
             } else if (r.lastIs('process')) {
-              const c = r.peek();
-              r.literal(c);
-              if (c !== NULL) throw notHandled('a span embeds its process');
+              r.null('a span embeds its process');
             } else {
               r.skipValue();
             }
@@ -332,18 +328,12 @@ export class JaegerFieldReader {
   /** Returns whether the span has logs (their content is the full parse's to read). */
   private logs(): boolean {
     const r = this.reader;
-    const c = r.peek();
-    if (c !== OPEN_ARRAY) {
-      r.literal(c);
-      if (c !== NULL) throw notHandled('logs is not a list');
-      return false;
-    }
+    r.peek();
     const at = r.pos;
-    r.pos++;
-    const empty = r.peek() === CLOSE_ARRAY;
+    if (!this.listStart()) return false;
     r.pos = at;
     r.skipContainer();
-    return !empty;
+    return true;
   }
 
   /**
@@ -375,13 +365,11 @@ export class JaegerFieldReader {
   /** `null`, `[]` (false) or the start of a list with items (true, at the first item). */
   listStart(): boolean {
     const r = this.reader;
-    const c = r.peek();
-    if (c === OPEN_ARRAY) {
+    if (r.peek() === OPEN_ARRAY) {
       r.pos++;
       return r.firstItem();
     }
-    r.literal(c);
-    if (c !== NULL) throw notHandled('a list was expected');
+    r.null('a list was expected');
     return false;
   }
 }

@@ -56,11 +56,9 @@ export class JaegerScanner {
   private readonly traceKeys = new Set<string>();
   private readonly scanned: ScannedTrace = emptyScan();
   private readonly fields = new JaegerFieldReader(this.reader, this.scanned);
-  private traceIdSeen = false;
   /** A bare trace: its members are the document's. */
   private bare = false;
   private afterSpans: State = State.AfterTraceMember;
-  private processesSeen = false;
 
   /** Why it gave up, or null while it is still reading. */
   get reason(): string | null {
@@ -118,16 +116,21 @@ export class JaegerScanner {
 
   /** The body has ended: the trace, or null if it gave up (see `reason`). */
   finish(): ScannedTrace | null {
-    if (this.failure === null && this.state !== State.End) this.failure = 'the body ended early';
+    this.failure ??= this.missing();
+    return this.failure === null ? this.scanned : null;
+  }
+
+  /** What a complete document lacks for an overview, or null. */
+  private missing(): string | null {
     const s = this.scanned;
-    if (this.failure === null && this.bare && this.topKeys.has('data'))
-      this.failure = 'the document is both a trace and a response';
-    if (this.failure === null && !this.traceIdSeen) this.failure = 'the trace has no traceID';
-    if (this.failure === null && s.spanIds.length === 0) this.failure = 'the trace has no spans';
-    if (this.failure === null && !this.processesSeen) this.failure = 'the trace has no processes';
-    if (this.failure === null && s.processIds.some((id) => !s.services.has(id)))
-      this.failure = 'a span refers to a process that is not in the trace';
-    return this.failure === null ? s : null;
+    if (this.state !== State.End) return 'the body ended early';
+    if (this.bare && this.topKeys.has('data')) return 'the document is both a trace and a response';
+    if (!this.traceKeys.has('traceID')) return 'the trace has no traceID';
+    if (s.spanIds.length === 0) return 'the trace has no spans';
+    if (!this.traceKeys.has('processes')) return 'the trace has no processes';
+    if (s.processIds.some((id) => !s.services.has(id)))
+      return 'a span refers to a process that is not in the trace';
+    return null;
   }
 
   private giveUp(error: unknown): void {
@@ -226,11 +229,8 @@ export class JaegerScanner {
 
   /** Reads one member of the trace in `data`; returns the next state. */
   private traceMember(): State {
-    const r = this.reader;
-    r.key();
-    const key = r.lastText();
-    const next = this.traceValue(key, State.AfterTraceMember);
-    return next;
+    this.reader.key();
+    return this.traceValue(this.reader.lastText(), State.AfterTraceMember);
   }
 
   /** The value of a trace's member; `after` is the state once it (or the span list) is read. */
@@ -246,11 +246,9 @@ export class JaegerScanner {
       if (r.peek() !== QUOTE) throw notHandled('traceID is not a string');
       r.string();
       this.scanned.traceId = r.lastText();
-      this.traceIdSeen = true;
     } else if (key === 'processes') {
       // Only a complete object counts: a retry after more bytes reads it again from the start.
       this.scanned.services = this.fields.processes();
-      this.processesSeen = true;
     } else if (key === 'warnings') {
       if (this.fields.listStart()) throw notHandled('the trace has warnings');
     } else {

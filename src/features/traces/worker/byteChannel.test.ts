@@ -102,10 +102,12 @@ describe('ChunkQueue', () => {
     expect(await reading).toBe('abcdef');
   });
 
-  it('holds the parser back while the body is scanned, and hands over the raw bytes', async () => {
+  it('holds the parser back while the body is scanned and finished, and hands over the raw bytes', async () => {
     const channel = new MessageChannel();
     const seen: string[] = [];
     let finished = false;
+    let showRows: () => void = () => undefined;
+    const rowsShown = new Promise<void>((resolve) => (showRows = resolve));
     let releaseScan: () => void = () => undefined;
     const scanDone = new Promise<void>((resolve) => (releaseScan = resolve));
     async function* slowChunks() {
@@ -121,7 +123,10 @@ describe('ChunkQueue', () => {
           seen.push(new TextDecoder().decode(piece));
           return true;
         },
-        finish: () => (finished = true),
+        finish: () => {
+          finished = true;
+          return rowsShown;
+        },
       },
     );
     const received: number[] = [];
@@ -136,9 +141,13 @@ describe('ChunkQueue', () => {
     expect(received).toEqual([6, 13]);
     expect(done).toBe(false);
     releaseScan();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    // The body has ended, but the scan's finish (the rows being drawn) is still pending.
+    expect(finished).toBe(true);
+    expect(done).toBe(false);
+    showRows();
     expect(await reading).toBe('{"a": [1, 2]}');
     expect(seen).toEqual(['{"a": ', '[1, 2]}']);
-    expect(finished).toBe(true);
   });
 
   it('lets the parser start as soon as the scan gives up', async () => {
@@ -153,7 +162,9 @@ describe('ChunkQueue', () => {
     let finished = false;
     void sendBody(async () => ({ totalBytes: null, what: 'x', chunks: chunks() }), channel.port1, {
       push: () => false,
-      finish: () => (finished = true),
+      finish: () => {
+        finished = true;
+      },
     });
     const body = await receiveBody(channel.port2, new AbortController().signal);
     const iterator = body.chunks[Symbol.asyncIterator]();

@@ -34,8 +34,11 @@ export type ByteMessage =
 export interface BodyScan {
   /** Returns false once it has given up; the parser then starts at once. */
   push(bytes: Uint8Array): boolean;
-  /** The body has ended; called before the parser is released. */
-  finish(): void;
+  /**
+   * The body has ended. The parser is released once this returns, or once the promise it
+   * returns settles (the fetch worker waits for the rows to be on screen: see fetch.worker.ts).
+   */
+  finish(): void | Promise<void>;
 }
 
 /** Characters of decoded text sent per message (see above). */
@@ -86,7 +89,7 @@ export async function sendBody(
     }
     parts.push(decoder.decode());
     flush();
-    if (scanning) scan?.finish();
+    if (scanning) await scan?.finish();
     stopScanning();
     post({ kind: 'end' });
   } catch (error) {

@@ -75,6 +75,12 @@ export interface TraceHandle {
    * with the engine's overview when it was not; rejects if the full parse failed.
    */
   readonly complete: Promise<TraceHandle>;
+  /**
+   * The view calls it once it has painted the rows. The engine's full parse of a quick
+   * overview's trace waits for it (a second at most), so as not to share the processor with
+   * the first render; otherwise it does nothing.
+   */
+  rowsShown(): void;
   /** Ends the worker and frees the trace. */
   dispose(): void;
 }
@@ -129,7 +135,7 @@ async function loadFresh(
   if (worker) {
     try {
       const loaded = await loadInWorker(worker, resolved, signal, onProgress);
-      return handleFor(worker, loaded.overview, loaded.full);
+      return handleFor(worker, loaded.overview, loaded.full, loaded.rowsShown);
     } catch (error) {
       // A worker that cannot start (blocked script, no module workers) falls back to this thread.
       if (!worker.failedToStart(error)) throw error;
@@ -148,6 +154,8 @@ async function loadFresh(
 interface LoadedOverview {
   overview: TraceOverview;
   full: Promise<TraceOverview> | null;
+  /** Lets the engine start its full parse (see `TraceHandle.rowsShown`). */
+  rowsShown?: () => void;
 }
 
 /**
@@ -199,7 +207,11 @@ async function loadInWorker(
     loading.catch(() => undefined);
     const first = await Promise.race<LoadedOverview>([
       loading.then((overview) => ({ overview, full: null })),
-      fetcher.quickOverview.then((overview) => ({ overview, full: loading })),
+      fetcher.quickOverview.then((overview) => ({
+        overview,
+        full: loading,
+        rowsShown: fetcher.rowsShown,
+      })),
       fetcher.failed,
     ]);
     if (first.full) {
@@ -223,6 +235,7 @@ function handleFor(
   port: Port,
   overview: TraceOverview,
   full: Promise<TraceOverview> | null,
+  rowsShown: () => void = () => undefined,
 ): TraceHandle {
   let genAi: Promise<GenAiData | null> | null = null;
   let critical: Promise<CriticalPathData> | null = null;
@@ -252,6 +265,7 @@ function handleFor(
     complete: correction
       ? correction.then((engine) => (engine === null ? handle : handleFor(port, engine, null)))
       : Promise.resolve().then(() => handle),
+    rowsShown,
     dispose: () => port.terminate(),
   };
   handle.complete.catch(() => undefined);

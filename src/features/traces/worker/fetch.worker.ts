@@ -16,8 +16,15 @@ interface WorkerScope {
   postMessage(message: FetchWorkerMessage, transfer: Transferable[]): void;
 }
 
+/**
+ * Longest wait for the page to say the quick overview's rows are on screen before the engine
+ * parses anyway (a page in a background tab draws nothing).
+ */
+const ROWS_SHOWN_WAIT_MS = 1000;
+
 const scope = self as unknown as WorkerScope;
 let controller: AbortController | null = null;
+let rowsShown: (() => void) | null = null;
 
 scope.onmessage = (event) => {
   const request = event.data;
@@ -30,8 +37,11 @@ scope.onmessage = (event) => {
       request.port,
       scan,
     );
+  } else if (request.type === 'rows-shown') {
+    rowsShown?.();
   } else {
     controller?.abort();
+    rowsShown?.();
   }
 };
 
@@ -47,7 +57,19 @@ function quickLook(signal: AbortSignal): BodyScan {
         scope.postMessage({ type: 'quick-overview', overview }, transfer);
       } catch {
         // The engine's full parse answers on its own; the quick look only saves time.
+        return;
       }
+      // The engine's parse waits until the page has drawn the rows: on two cores it would
+      // otherwise take one from the page's first render.
+      return new Promise<void>((resolve) => {
+        const timer = setTimeout(done, ROWS_SHOWN_WAIT_MS);
+        function done() {
+          clearTimeout(timer);
+          rowsShown = null;
+          resolve();
+        }
+        rowsShown = done;
+      });
     },
   };
 }

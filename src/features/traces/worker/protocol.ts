@@ -166,8 +166,14 @@ export type WorkerRequest =
   | { type: 'self-time'; id: number };
 
 /** Messages to the fetch worker. */
+/**
+ * To the fetch worker. `rows-shown`: the page has drawn the rows of the quick overview; the
+ * engine's full parse may start (see fetch.worker.ts).
+ */
 export type FetchWorkerRequest =
-  { type: 'fetch'; source: TraceBackend; traceId: string; port: MessagePort } | { type: 'cancel' };
+  | { type: 'fetch'; source: TraceBackend; traceId: string; port: MessagePort }
+  | { type: 'cancel' }
+  | { type: 'rows-shown' };
 
 /**
  * From the fetch worker: the overview from its quick look at a Jaeger response, sent before

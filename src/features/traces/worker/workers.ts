@@ -20,8 +20,9 @@ let spareFetcher: StartedWorker | null = null;
  * first row). The next load takes them. Does nothing where Web Workers do not exist.
  */
 export function prewarmWorkers(): void {
-  spareEngine ??= startEngineWorker();
+  // The fetch worker first: on a link to a trace, its start is on the way to the first row.
   spareFetcher ??= startFetchWorker();
+  spareEngine ??= startEngineWorker();
 }
 
 /**
@@ -90,6 +91,8 @@ export interface Fetcher {
   failed: Promise<never>;
   /** The overview from the worker's quick look; never settles if it gave up. */
   quickOverview: Promise<TraceOverview>;
+  /** The quick overview's rows are drawn: the engine may parse (see fetch.worker.ts). */
+  rowsShown: () => void;
   stop: () => void;
 }
 
@@ -115,6 +118,7 @@ export function takeFetcher(): Fetcher | null {
     quickOverview,
     fetch: (request) => worker.postMessage(request, [request.port]),
     cancel: () => worker.postMessage({ type: 'cancel' } satisfies FetchWorkerRequest),
+    rowsShown: () => worker.postMessage({ type: 'rows-shown' } satisfies FetchWorkerRequest),
     failed,
     stop: () => worker.terminate(),
   };

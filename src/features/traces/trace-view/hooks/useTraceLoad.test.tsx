@@ -19,6 +19,7 @@ function fakeHandle(name: string, complete?: Promise<TraceHandle>): TraceHandle 
     criticalPath: vi.fn(),
     genAi: vi.fn(),
     selfTime: vi.fn(),
+    rowsShown: vi.fn(),
     dispose: vi.fn(),
   } as unknown as TraceHandle & { complete: Promise<TraceHandle> };
   handle.complete = complete ?? Promise.resolve(handle);
@@ -43,6 +44,27 @@ describe('useTraceLoad with a quick overview first', () => {
     expect(result.current.status === 'ready' && result.current.handle.overview.traceId).toBe(
       'full',
     );
+  });
+
+  it('lets the full parse start once the quick overview’s rows have been painted', async () => {
+    const frames: FrameRequestCallback[] = [];
+    const frame = vi
+      .spyOn(window, 'requestAnimationFrame')
+      .mockImplementation((callback) => frames.push(callback));
+    try {
+      const quick = fakeHandle('quick', new Promise<TraceHandle>(() => undefined));
+      loadTraceInWorker.mockResolvedValue(quick);
+      const { result } = renderHook(() => useTraceLoad(input, 'd'));
+      await waitFor(() => expect(result.current.status).toBe('ready'));
+      await new Promise((resolve) => setTimeout(resolve, 20));
+      // Not with the render that shows the rows: after the frame that paints them.
+      expect(quick.rowsShown).not.toHaveBeenCalled();
+      expect(frames).toHaveLength(1);
+      frames.forEach((callback) => callback(performance.now()));
+      await waitFor(() => expect(quick.rowsShown).toHaveBeenCalledTimes(1));
+    } finally {
+      frame.mockRestore();
+    }
   });
 
   it('shows the full parse’s failure in place of the rows drawn before it', async () => {

@@ -1,4 +1,5 @@
-import { useLayoutEffect, useState } from 'react';
+import { useEffect, useLayoutEffect, useState } from 'react';
+import { afterNextPaint } from '@/lib/afterNextPaint';
 import { loadTraceInWorker, TraceLoadError } from '../../worker';
 import type { LoadProgress, TraceHandle, TraceInput } from '../../worker';
 
@@ -61,6 +62,10 @@ export function useTraceLoad(input: TraceInput | null, inputKey: string): TraceL
     // The key stands for the input: a new object with the same key must not reload.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [inputKey]);
+
+  // Once the rows are on screen, the engine may start its full parse (TraceHandle.rowsShown).
+  const shown = state.status === 'ready' ? state.handle : null;
+  useEffect(() => (shown ? afterNextPaint(() => shown.rowsShown()) : undefined), [shown]);
 
   return state;
 }

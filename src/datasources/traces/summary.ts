@@ -1,4 +1,5 @@
 import type { Span, Trace } from './model';
+import { compareNames } from '@/lib/compareNames';
 
 /** One row of a trace search result. */
 export interface TraceSummary {
@@ -64,6 +65,6 @@ export function summarizeTrace(trace: Trace): TraceSummary {
     errorCount,
     services: [...counts]
       .map(([name, count]) => ({ name, count }))
-      .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name)),
+      .sort((a, b) => b.count - a.count || compareNames(a.name, b.name)),
   };
 }

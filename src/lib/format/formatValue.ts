@@ -1,6 +1,7 @@
 import { formatSeconds } from './duration';
 import {
   autoDecimals,
+  formatDecimal,
   formatNumber,
   formatScaled,
   numberFormat,
@@ -91,7 +92,7 @@ function formatPercent(value: number, decimals: number | undefined, locale: stri
   const abs = Math.abs(value);
   let places = Math.max(2, autoDecimals(abs));
   while (places < 4 && abs < 100 && roundTo(abs, places) >= 100) places++;
-  return `${numberFormat(locale, { maximumFractionDigits: places, signDisplay: 'negative' }).format(value)}%`;
+  return `${formatDecimal(value, 0, places, locale)}%`;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { formatEnUsDecimal } from './enUsDecimal';
+
 /** Shown for a missing value (null or undefined). */
 export const MISSING = '–';
 
@@ -60,28 +62,35 @@ export function numberFormat(locale: string, options: Intl.NumberFormatOptions):
 }
 
 /**
+ * `value` with between `min` and `max` decimals and thousands separators, in `locale`; the
+ * default locale is printed without Intl (see enUsDecimal.ts).
+ */
+export function formatDecimal(value: number, min: number, max: number, locale: string): string {
+  const fast = locale === DEFAULT_LOCALE ? formatEnUsDecimal(value, min, max) : null;
+  return (
+    fast ??
+    numberFormat(locale, {
+      minimumFractionDigits: min,
+      maximumFractionDigits: max,
+      signDisplay: 'negative',
+    }).format(value)
+  );
+}
+
+/**
  * Formats a finite number with `decimals` places when given, otherwise with automatic
  * decimals and trailing zeros removed. Values too small for the automatic decimals use
  * scientific notation rather than rounding to a misleading 0.
  */
 export function formatNumber(value: number, decimals: number | undefined, locale: string): string {
-  if (decimals !== undefined) {
-    return numberFormat(locale, {
-      minimumFractionDigits: decimals,
-      maximumFractionDigits: decimals,
-      signDisplay: 'negative',
-    }).format(value);
-  }
+  if (decimals !== undefined) return formatDecimal(value, decimals, decimals, locale);
   const abs = Math.abs(value);
   if (abs !== 0 && abs < 10 ** -(MAX_AUTO_DECIMALS - 2)) {
     return numberFormat(locale, { notation: 'scientific', maximumSignificantDigits: 3 }).format(
       value,
     );
   }
-  return numberFormat(locale, {
-    maximumFractionDigits: autoDecimals(abs),
-    signDisplay: 'negative',
-  }).format(value);
+  return formatDecimal(value, 0, autoDecimals(abs), locale);
 }
 
 export type ScaleStep = { factor: number; suffix: string };

@@ -25,6 +25,11 @@ describe('formatTimestamp', () => {
     expect(formatTimestamp(Date.parse('0042-06-01T00:00:00Z'), 'utc')).toBe('0042-06-01 00:00:00');
   });
 
+  it('writes years before year 1 and after 9999 as ISO 8601 does', () => {
+    expect(formatTimestamp(Date.UTC(-5, 0, 1), 'utc')).toBe('-000005-01-01 00:00:00');
+    expect(formatTimestamp(Date.UTC(12345, 5, 6, 7, 8, 9), 'utc')).toBe('12345-06-06 07:08:09');
+  });
+
   it('says so for values that are not a valid instant', () => {
     expect(formatTimestamp(Number.NaN, 'utc')).toBe('Invalid date');
     expect(formatTimestamp(Number.POSITIVE_INFINITY, 'browser')).toBe('Invalid date');

@@ -5,6 +5,7 @@ import { SPAN_FLAG } from '../../worker';
 import type { GenAiData, TraceOverview } from '../../worker';
 import { serviceColor } from '../model/colors';
 import { formatUs } from '../model/timeScale';
+import { compareNames } from '@/lib/compareNames';
 
 /** The trace's identity and figures, and the problems found in it, listed honestly. */
 export function TraceHeader({
@@ -148,5 +149,5 @@ function countPerService(overview: TraceOverview) {
   }
   return overview.services
     .map((name, index) => ({ name, index, count: counts[index] as number }))
-    .sort((a, b) => b.count - a.count || a.name.localeCompare(b.name));
+    .sort((a, b) => b.count - a.count || compareNames(a.name, b.name));
 }

@@ -1,6 +1,14 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { ChunkQueue, receiveBody, sendBody, TEXT_PIECE_CHARS } from './byteChannel';
+import type { ByteMessage, QuickOverviewMessage } from './byteChannel';
+import {
+  ChunkQueue,
+  receiveBody,
+  ROWS_SHOWN_WAIT_MS,
+  sendBody,
+  TEXT_PIECE_CHARS,
+} from './byteChannel';
+import type { TraceOverview } from './protocol';
 import { TraceLoadError } from './errors';
 import type { BodyPiece } from './fetchTrace';
 import { pieceBytes, pieceText } from './fetchTrace';
@@ -13,6 +21,8 @@ async function collect(chunks: AsyncIterable<BodyPiece>): Promise<string> {
   for await (const piece of chunks) out += pieceText(piece, decoder);
   return out + decoder.decode();
 }
+
+const pause = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 async function* from(...parts: string[]) {
   for (const part of parts) yield bytes(part);
@@ -102,55 +112,70 @@ describe('ChunkQueue', () => {
     expect(await reading).toBe('abcdef');
   });
 
-  it('holds the parser back while the body is scanned and finished, and hands over the raw bytes', async () => {
+  it('scans a quick-look body as it arrives, sends the overview back and holds the parser until the rows are shown', async () => {
     const channel = new MessageChannel();
     const seen: string[] = [];
-    let finished = false;
-    let showRows: () => void = () => undefined;
-    const rowsShown = new Promise<void>((resolve) => (showRows = resolve));
-    let releaseScan: () => void = () => undefined;
-    const scanDone = new Promise<void>((resolve) => (releaseScan = resolve));
+    const overview = { traceId: 'abc', spanCount: 2 } as TraceOverview;
+    const overviews: QuickOverviewMessage[] = [];
+    let releaseBody: () => void = () => undefined;
+    const bodyEnds = new Promise<void>((resolve) => (releaseBody = resolve));
     async function* slowChunks() {
       yield bytes('{"a": ');
       yield bytes('[1, 2]}');
-      await scanDone;
+      await bodyEnds;
     }
     void sendBody(
       async () => ({ totalBytes: 13, what: 'x', chunks: slowChunks() }),
       channel.port1,
       {
+        onQuickOverview: (message) => overviews.push(message),
+      },
+    );
+    const received: number[] = [];
+    const body = await receiveBody(
+      channel.port2,
+      new AbortController().signal,
+      (n) => received.push(n),
+      () => ({
         push: (piece) => {
           seen.push(new TextDecoder().decode(piece));
           return true;
         },
-        finish: () => {
-          finished = true;
-          return rowsShown;
-        },
-      },
-    );
-    const received: number[] = [];
-    const body = await receiveBody(channel.port2, new AbortController().signal, (n) =>
-      received.push(n),
+        finish: () => ({ overview, transfer: [] }),
+      }),
     );
     const reading = collect(body.chunks);
     let done = false;
     void reading.then(() => (done = true));
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // Both chunks have arrived and been counted, but the parser has been given nothing yet.
+    await pause(50);
+    // Both chunks have arrived, been counted and scanned, but the parser has been given nothing.
     expect(received).toEqual([6, 13]);
-    expect(done).toBe(false);
-    releaseScan();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    // The body has ended, but the scan's finish (the rows being drawn) is still pending.
-    expect(finished).toBe(true);
-    expect(done).toBe(false);
-    showRows();
-    expect(await reading).toBe('{"a": [1, 2]}');
     expect(seen).toEqual(['{"a": ', '[1, 2]}']);
+    expect(done).toBe(false);
+    releaseBody();
+    await pause(50);
+    // The body has ended and its overview has reached the sender; the rows are not drawn yet.
+    expect(overviews.map((m) => m.overview)).toEqual([overview]);
+    expect(done).toBe(false);
+    channel.port1.postMessage({ kind: 'rows-shown' } satisfies ByteMessage);
+    expect(await reading).toBe('{"a": [1, 2]}');
   });
 
-  it('lets the parser start as soon as the scan gives up', async () => {
+  it('lets the parser start after a second when the rows are never reported shown', async () => {
+    const channel = new MessageChannel();
+    void sendBody(async () => ({ totalBytes: 2, what: 'x', chunks: from('[]') }), channel.port1, {
+      onQuickOverview: () => undefined,
+    });
+    const body = await receiveBody(channel.port2, new AbortController().signal, undefined, () => ({
+      push: () => true,
+      finish: () => ({ overview: {} as TraceOverview, transfer: [] }),
+    }));
+    const started = performance.now();
+    expect(await collect(body.chunks)).toBe('[]');
+    expect(performance.now() - started).toBeGreaterThanOrEqual(ROWS_SHOWN_WAIT_MS - 50);
+  });
+
+  it('lets the parser start as soon as the scan gives up, and sends no overview', async () => {
     const channel = new MessageChannel();
     let releaseBody: () => void = () => undefined;
     const bodyEnds = new Promise<void>((resolve) => (releaseBody = resolve));
@@ -159,18 +184,38 @@ describe('ChunkQueue', () => {
       await bodyEnds;
       yield bytes('2]');
     }
+    const overviews: QuickOverviewMessage[] = [];
     let finished = false;
     void sendBody(async () => ({ totalBytes: null, what: 'x', chunks: chunks() }), channel.port1, {
+      onQuickOverview: (message) => overviews.push(message),
+    });
+    const body = await receiveBody(channel.port2, new AbortController().signal, undefined, () => ({
       push: () => false,
       finish: () => {
         finished = true;
+        return null;
       },
-    });
-    const body = await receiveBody(channel.port2, new AbortController().signal);
+    }));
     const iterator = body.chunks[Symbol.asyncIterator]();
     const first = await iterator.next();
     expect(new TextDecoder().decode(first.value as Uint8Array)).toBe('[1,');
     releaseBody();
+    const rest = await iterator.next();
+    expect(new TextDecoder().decode(rest.value as Uint8Array)).toBe('2]');
+    expect((await iterator.next()).done).toBe(true);
     expect(finished).toBe(false);
+    expect(overviews).toEqual([]);
+  });
+
+  it('does not hold a body that was not sent for a quick look', async () => {
+    const channel = new MessageChannel();
+    let scans = 0;
+    void sendBody(async () => ({ totalBytes: 2, what: 'x', chunks: from('[]') }), channel.port1);
+    const body = await receiveBody(channel.port2, new AbortController().signal, undefined, () => {
+      scans++;
+      return { push: () => true, finish: () => null };
+    });
+    expect(await collect(body.chunks)).toBe('[]');
+    expect(scans).toBe(0);
   });
 });

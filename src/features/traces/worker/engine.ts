@@ -4,6 +4,7 @@ import { criticalPathData, criticalPathTransfer, genAiData, genAiTransfer } from
 import { TraceLoadError, toErrorInfo } from './errors';
 import { receiveBody } from './byteChannel';
 import { openTraceBody } from './fetchTrace';
+import { jaegerQuickLook } from './quickOverview';
 import { buildOverview } from './overview';
 import type {
   LoadProgress,
@@ -140,16 +141,18 @@ async function readInput(
     const read = await readJsonChunks(body.chunks, { ...body, onProgress });
     return { value: read.value, what: body.what };
   }
-  // A body from the fetch worker may be held unread while it arrives (byteChannel.ts): its
-  // progress is counted as it arrives, a few times a second, not as it is parsed.
+  // A body from the fetch worker may be held unread while it arrives and is scanned for the
+  // quick overview (byteChannel.ts): its progress is counted as it arrives, a few times a
+  // second, not as it is parsed.
   let totalBytes: number | null = null;
   let reportedAt = -Infinity;
-  const body = await receiveBody(bytes, signal, (received) => {
+  const onReceived = (received: number) => {
     const now = performance.now();
     if (now - reportedAt < PROGRESS_EVERY_MS && received !== totalBytes) return;
     reportedAt = now;
     onBytes(received, totalBytes);
-  });
+  };
+  const body = await receiveBody(bytes, signal, onReceived, jaegerQuickLook);
   totalBytes = body.totalBytes;
   const read = await readJsonChunks(body.chunks, body);
   return { value: read.value, what: body.what };

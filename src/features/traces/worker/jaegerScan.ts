@@ -7,7 +7,7 @@ export type { ScannedRef, ScannedTrace } from './jaegerFields';
 /**
  * A quick first look at a Jaeger API response, read from its bytes as they arrive: only what
  * the waterfall draws (ids, parents, times, process, operation, whether a span failed or has
- * logs). The fetch worker runs it beside the download, so the rows can be drawn without
+ * logs). The engine's worker runs it as the bytes arrive, so the rows can be drawn without
  * waiting for `JSON.parse` of the whole body and the data layer's conversion.
  *
  * It reads what the Jaeger adapter (datasources/traces/adapters/jaeger.ts) reads the same

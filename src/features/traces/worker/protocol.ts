@@ -165,10 +165,9 @@ export type WorkerRequest =
   | { type: 'genai'; id: number }
   | { type: 'self-time'; id: number };
 
-/** Messages to the fetch worker. */
 /**
  * To the fetch worker. `rows-shown`: the page has drawn the rows of the quick overview; the
- * engine's full parse may start (see fetch.worker.ts).
+ * engine's full parse may start (passed on to the engine, see byteChannel.ts).
  */
 export type FetchWorkerRequest =
   | { type: 'fetch'; source: TraceBackend; traceId: string; port: MessagePort }
@@ -176,8 +175,9 @@ export type FetchWorkerRequest =
   | { type: 'rows-shown' };
 
 /**
- * From the fetch worker: the overview from its quick look at a Jaeger response, sent before
- * the engine has parsed it (see jaegerScan.ts). Sent only when the quick look succeeded.
+ * From the fetch worker: the overview from the engine's quick look at a Jaeger response
+ * (see jaegerScan.ts and byteChannel.ts), passed on before the engine has parsed it. Sent only
+ * when the quick look succeeded.
  */
 export interface FetchWorkerMessage {
   type: 'quick-overview';

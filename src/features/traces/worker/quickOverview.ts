@@ -3,7 +3,9 @@ import { normalizeHexId } from '@/datasources/traces/ids';
 import { NO_FLAGS, NONE } from '@/datasources/traces/model';
 import type { Span, SpanEvent } from '@/datasources/traces/model';
 import { assembleTrace } from '@/datasources/traces/tree';
+import type { BodyScan } from './byteChannel';
 import type { ScannedRef, ScannedTrace } from './jaegerScan';
+import { JaegerScanner } from './jaegerScan';
 import { buildOverview } from './overview';
 import type { Transferable } from './overview';
 
@@ -76,6 +78,24 @@ export function quickOverview(scanned: ScannedTrace): Transferable {
   }
   const trace = assembleTrace(traceId, spans);
   return buildOverview(trace, { traces: [trace], format: 'jaeger', warnings: [] });
+}
+
+/** The quick look at a Jaeger response: scans its bytes, then builds the overview. */
+export function jaegerQuickLook(): BodyScan {
+  const scanner = new JaegerScanner();
+  return {
+    push: (bytes) => scanner.push(bytes),
+    finish: () => {
+      const scanned = scanner.finish();
+      if (!scanned) return null;
+      try {
+        return quickOverview(scanned);
+      } catch {
+        // The full parse answers on its own; the quick look only saves time.
+        return null;
+      }
+    },
+  };
 }
 
 /**

@@ -91,7 +91,7 @@ export interface Fetcher {
   failed: Promise<never>;
   /** The overview from the worker's quick look; never settles if it gave up. */
   quickOverview: Promise<TraceOverview>;
-  /** The quick overview's rows are drawn: the engine may parse (see fetch.worker.ts). */
+  /** The quick overview's rows are drawn: the engine may parse (see byteChannel.ts). */
   rowsShown: () => void;
   stop: () => void;
 }

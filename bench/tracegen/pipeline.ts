@@ -2,7 +2,7 @@ import { criticalPath } from '../../src/datasources/traces/critical-path';
 import { detectAndParse } from '../../src/datasources/traces/detect';
 import { genAiRollup } from '../../src/datasources/traces/genai';
 import { selfTimeTable } from '../../src/datasources/traces/self-time';
-import { flatten } from '../../src/datasources/traces/tree';
+import { flatten } from '../../src/datasources/traces/tree-queries';
 import { generateJaegerTrace } from './generate';
 
 /**

@@ -3,7 +3,7 @@ import { criticalPath } from './critical-path';
 import { genAiRollup } from './genai';
 import type { Span, Trace } from './model';
 import { HAS_FIXTURES, parseFixture } from './test-fixtures';
-import { childIndices } from './tree';
+import { childIndices } from './tree-queries';
 
 function onlyTrace(file: string): Trace {
   const { traces } = parseFixture(file);

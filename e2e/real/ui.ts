@@ -46,13 +46,16 @@ export function readShown(text: string, { prefix = '', unit = '' }: Figure = {})
 
 /**
  * For rates and counts over a short range: rate() sees whole 10 ms ticks and scrape timing
- * jitter, so the value is right to within a fraction of a percent, not to the digit; the
- * tolerance also covers the display's three significant digits.
+ * jitter, so the value is near, not right to the digit. On a loaded machine the exporter's
+ * ticks and the scrapes both run late, and over a 5 s range a lag that differs by 100 ms
+ * between its two ends moves the figure by 2 % (CI once showed 460K for 450,000). The 4 %
+ * tolerance covers that and the display's three significant digits; the figures the tests
+ * tell apart differ by more.
  */
 export async function expectShownNear(
   locator: Locator,
   expected: number,
-  { tolerance = 0.02, ...figure }: Figure & { tolerance?: number } = {},
+  { tolerance = 0.04, ...figure }: Figure & { tolerance?: number } = {},
 ): Promise<void> {
   await expectShownWithin(locator, expected * (1 - tolerance), expected * (1 + tolerance), figure);
 }

@@ -1,90 +1,55 @@
-import type { Route } from '@playwright/test';
 import { expect, test, useConfig } from '../fixtures';
-import { deepJson, expectInertPage, HOSTILE_STRINGS } from './payloads';
+import { startHostilePrometheus } from './hostilePrometheus';
+import { deepJson, expectInertPage } from './payloads';
 
 const PROMETHEUS = 'http://prometheus.test:9090';
-const labels = Object.values(HOSTILE_STRINGS);
 
-/** Every series carries a hostile label value in `agent`, `instance` and `error_type`. */
-async function hostilePrometheus(route: Route) {
-  const url = new URL(route.request().url());
-  const now = Date.now() / 1000;
-  const metric = (i: number) => {
-    const v = labels[i % labels.length] ?? '';
-    return {
-      agent: v,
-      instance: v,
-      error_type: v,
-      operation: v,
-      gen_ai_request_model: v,
-      tool: v,
-      status: 'error',
-    };
-  };
-  if (url.pathname.endsWith('/query_range')) {
-    const result = labels.map((_, i) => ({
-      metric: metric(i),
-      values: Array.from({ length: 40 }, (_, k) => [
-        now - (40 - k) * 60,
-        String((i + 1) * (k % 7)),
-      ]),
-    }));
-    return route.fulfill({ json: { status: 'success', data: { resultType: 'matrix', result } } });
-  }
-  if (url.pathname.endsWith('/query')) {
-    const result = labels.map((_, i) => ({ metric: metric(i), value: [now, String(i + 1)] }));
-    return route.fulfill({ json: { status: 'success', data: { resultType: 'vector', result } } });
-  }
-  if (url.pathname.endsWith('/alerts')) {
-    return route.fulfill({
-      json: {
-        status: 'success',
-        data: {
-          alerts: labels.map((v) => ({
-            labels: { alertname: v, severity: v },
-            annotations: { summary: v, runbook_url: HOSTILE_STRINGS.jsUrl },
-            state: 'firing',
-            activeAt: new Date().toISOString(),
-            value: '1',
-          })),
-        },
-      },
-    });
-  }
-  if (url.pathname.endsWith('/buildinfo'))
-    return route.fulfill({ json: { status: 'success', data: { version: HOSTILE_STRINGS.img } } });
-  return route.fulfill({ json: { status: 'success', data: [] } });
-}
+// A trace's DOM snapshots copy every megabyte-long label value at each step and each poll
+// of an assertion; that copying, not the app, took 20-40 s per view. Screenshots and the
+// action log are kept for a failure.
+test.use({ trace: { mode: 'retain-on-failure', snapshots: false, screenshots: true } });
 
-for (const path of ['/health', '/agents', '/errors', '/resources']) {
-  test(`${path}: hostile label values render as text, run nothing, and the page stays usable`, async ({
-    page,
-  }) => {
-    await useConfig(page, {
-      datasources: { prometheus: { url: PROMETHEUS } },
-      defaults: { refresh: 'off' },
-    });
-    await page.route(`${PROMETHEUS}/**`, hostilePrometheus);
-    await page.goto(`${path}?from=now-1h&to=now`);
-    // Panels appear with their data; on a busy machine the hostile answers take a while.
-    await expect(page.locator('[data-panel]').first()).toBeVisible({ timeout: 30_000 });
-    // Give every panel time to draw its data; none may fail on strange label values.
-    await expect(page.locator('[aria-label="Loading"]')).toHaveCount(0, { timeout: 30_000 });
-    const failures = await page
-      .locator('[data-panel]')
-      .filter({ hasText: 'Query failed' })
-      .allInnerTexts();
-    expect(failures.map((t) => t.slice(0, 300))).toEqual([]);
-
-    await expectInertPage(page);
-    // Still usable: navigation works.
-    await page
-      .getByRole('navigation', { name: 'Main' })
-      .getByRole('link', { name: 'Traces' })
-      .click();
-    await expect(page.getByRole('heading', { level: 1, name: 'Traces' })).toBeVisible();
+test.describe('hostile label values', () => {
+  let hostile: Awaited<ReturnType<typeof startHostilePrometheus>>;
+  test.beforeAll(async () => {
+    hostile = await startHostilePrometheus();
   });
-}
+  test.afterAll(async () => {
+    await hostile.close();
+  });
+
+  for (const path of ['/health', '/agents', '/errors', '/resources']) {
+    test(`${path}: hostile label values render as text, run nothing, and the page stays usable`, async ({
+      page,
+    }) => {
+      await useConfig(page, {
+        datasources: { prometheus: { url: hostile.origin } },
+        defaults: { refresh: 'off' },
+      });
+      await page.goto(`${path}?from=now-1h&to=now`);
+      await expect(page.locator('[data-panel]').first()).toBeVisible();
+      // Every panel draws its data (panels below the fold fetch once they are scrolled to);
+      // none may fail on strange label values.
+      for (const panel of await page.locator('[data-panel]').all()) {
+        await panel.scrollIntoViewIfNeeded();
+        await expect(panel.locator('[aria-label="Loading"]')).toHaveCount(0);
+      }
+      const failures = await page
+        .locator('[data-panel]')
+        .filter({ hasText: 'Query failed' })
+        .allInnerTexts();
+      expect(failures.map((t) => t.slice(0, 300))).toEqual([]);
+
+      await expectInertPage(page);
+      // Still usable: navigation works.
+      await page
+        .getByRole('navigation', { name: 'Main' })
+        .getByRole('link', { name: 'Traces' })
+        .click();
+      await expect(page.getByRole('heading', { level: 1, name: 'Traces' })).toBeVisible();
+    });
+  }
+});
 
 const BROKEN_BODIES: Array<[string, string]> = [
   [

@@ -2,7 +2,7 @@ import { QueryClient, QueryClientProvider, queryOptions } from '@tanstack/react-
 import { act, render, screen } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import type { ReactNode } from 'react';
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { Panel } from './Panel';
 
 function wrap(ui: ReactNode) {
@@ -31,6 +31,31 @@ describe('Panel', () => {
     expect(screen.getByLabelText('Loading')).toBeInTheDocument();
     await act(async () => d.resolve([1, 2, 3]));
     expect(await screen.findByText('3 points')).toBeInTheDocument();
+  });
+
+  it('says how long it has waited when the data source is slow to answer', async () => {
+    vi.useFakeTimers();
+    try {
+      const d = deferred<number[]>();
+      wrap(
+        <Panel title="Slow" query={queryOptions({ queryKey: ['slow'], queryFn: () => d.promise })}>
+          {(data) => <p>{data.length} points</p>}
+        </Panel>,
+      );
+      expect(screen.queryByText(/Still waiting/)).not.toBeInTheDocument();
+      await act(async () => vi.advanceTimersByTimeAsync(6_000));
+      expect(screen.getByLabelText('Loading')).toHaveTextContent(
+        'Still waiting for the data source to answer (6 s so far).',
+      );
+      await act(async () => {
+        d.resolve([1]);
+        await vi.advanceTimersByTimeAsync(10);
+      });
+      expect(screen.getByText('1 points')).toBeInTheDocument();
+      expect(screen.queryByText(/Still waiting/)).not.toBeInTheDocument();
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('shows the backend message when the first load fails, and retries', async () => {

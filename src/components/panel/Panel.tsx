@@ -4,7 +4,7 @@ import {
   type QueryKey,
   type UseQueryOptions,
 } from '@tanstack/react-query';
-import { useId, useRef, type ReactNode } from 'react';
+import { useEffect, useId, useRef, useState, type ReactNode } from 'react';
 import { PanelErrorBoundary } from './PanelErrorBoundary';
 import { useInView } from './useInView';
 
@@ -86,7 +86,7 @@ function PanelBody<T, TKey extends QueryKey>({
         <div className="ml-auto flex items-center gap-1">{actions?.(data)}</div>
       </header>
       <div ref={ref} className="relative flex-1 p-3" style={{ minHeight }}>
-        {data === undefined && error === null && <PanelSkeleton />}
+        {data === undefined && error === null && <PanelSkeleton waiting={isFetching} />}
         {data === undefined && error !== null && (
           <PanelError message={error.message} onRetry={() => void refetch()} />
         )}
@@ -111,7 +111,12 @@ function PanelBody<T, TKey extends QueryKey>({
   );
 }
 
-export function PanelSkeleton() {
+/** After this long without an answer, a loading panel says how long it has waited. */
+export const SLOW_ANSWER_MS = 5_000;
+
+/** `waiting`: a request is out (a panel off screen shows the skeleton without asking). */
+export function PanelSkeleton({ waiting = false }: { waiting?: boolean }) {
+  const waitedSec = useSecondsWhile(waiting);
   return (
     <div
       role="status"
@@ -121,8 +126,26 @@ export function PanelSkeleton() {
     >
       <div className="h-3 w-1/3 animate-pulse rounded bg-slate-200 dark:bg-slate-700" />
       <div className="h-full min-h-10 animate-pulse rounded bg-slate-100 dark:bg-slate-800" />
+      {waitedSec !== null && waitedSec * 1000 >= SLOW_ANSWER_MS && (
+        <p className="text-xs text-slate-600 dark:text-slate-300">
+          Still waiting for the data source to answer ({waitedSec} s so far).
+        </p>
+      )}
     </div>
   );
+}
+
+/** Whole seconds since `active` last turned true, ticking once a second; null while false. */
+function useSecondsWhile(active: boolean): number | null {
+  const [seconds, setSeconds] = useState(0);
+  useEffect(() => {
+    if (!active) return;
+    const start = Date.now();
+    setSeconds(0);
+    const timer = setInterval(() => setSeconds(Math.floor((Date.now() - start) / 1_000)), 1_000);
+    return () => clearInterval(timer);
+  }, [active]);
+  return active ? seconds : null;
 }
 
 export function PanelError({

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { registerLocalTrace, useOpenedTraces } from '../openedTraces';
 import { loadLocalTrace, LocalTraceMissingError } from './loadLocalTrace';
 

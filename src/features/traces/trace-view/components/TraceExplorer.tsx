@@ -50,7 +50,8 @@ export function TraceExplorer({
   const [scroll] = useState(createScrollStore);
   const waterfall = useRef<WaterfallHandle>(null);
 
-  const genAi = useGenAi(handle);
+  const genAiResult = useGenAi(handle);
+  const genAi = genAiResult ?? null;
   const critical = useCriticalPath(handle, criticalOn);
   const find = useFind(handle, findQuery);
   const filter = onlyMatches && find.matches && findQuery.trim() !== '' ? find.matches : null;
@@ -128,7 +129,7 @@ export function TraceExplorer({
 
   return (
     <div className="flex flex-col gap-3">
-      <TraceHeader overview={overview} shown={rows.length} genAi={genAi} tz={tz} />
+      <TraceHeader overview={overview} shown={rows.length} genAi={genAiResult} tz={tz} />
       {missingSpan && (
         <p role="status" className="text-xs text-amber-800 dark:text-amber-200">
           The link names span {missingSpan}, which is not in this trace.

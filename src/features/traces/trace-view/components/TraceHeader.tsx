@@ -17,7 +17,8 @@ export function TraceHeader({
   overview: TraceOverview;
   /** Rows on screen (collapsed subtrees and filters hide the rest). */
   shown: number;
-  genAi: GenAiData | null;
+  /** Undefined while the full parse is still reading span attributes. */
+  genAi: GenAiData | null | undefined;
   tz: TimeZoneMode;
 }) {
   const root = useMemo(() => rootSpan(overview), [overview]);
@@ -59,15 +60,24 @@ export function TraceHeader({
         <Stat label="Started">{formatTimestamp(overview.startUs / 1000, tz)}</Stat>
         <Stat label="Depth">{formatCountOf(overview.maxDepth + 1, 'level')}</Stat>
         <Stat label="Services">{overview.services.length}</Stat>
-        {genAi && (
-          <Stat label="GenAI">
-            {formatValue(genAi.totals.inputTokens, 'tokens')} in ·{' '}
-            {formatValue(genAi.totals.outputTokens, 'tokens')} out
-            {genAi.totals.costUsd !== null &&
-              ` · ${formatValue(genAi.totals.costUsd, 'currency')}`}{' '}
-            · {formatCountOf(genAi.totals.calls, 'call')}
-          </Stat>
-        )}
+        {/* Always present, so the summary does not reflow when the full parse ends. */}
+        <Stat label="GenAI">
+          {genAi === undefined ? (
+            <span role="status" className="text-slate-500 dark:text-slate-400">
+              reading span attributes…
+            </span>
+          ) : genAi === null || genAi.totals.calls === 0 ? (
+            'no model calls'
+          ) : (
+            <>
+              {formatValue(genAi.totals.inputTokens, 'tokens')} in ·{' '}
+              {formatValue(genAi.totals.outputTokens, 'tokens')} out
+              {genAi.totals.costUsd !== null &&
+                ` · ${formatValue(genAi.totals.costUsd, 'currency')}`}{' '}
+              · {formatCountOf(genAi.totals.calls, 'call')}
+            </>
+          )}
+        </Stat>
       </dl>
       <ul aria-label="Services" className="flex flex-wrap gap-1 text-xs">
         {serviceCounts.map(({ name, index, count }) => (

@@ -5,15 +5,18 @@ import type { CriticalIndex } from '../model/critical';
 import { indexCriticalPath } from '../model/critical';
 
 /** GenAI usage, asked for right after the first paint (rows show tokens and cost). */
-export function useGenAi(handle: TraceHandle): GenAiData | null {
-  const [data, setData] = useState<GenAiData | null>(null);
+/** The trace's GenAI usage; null when it has none, undefined while it is being worked out. */
+export function useGenAi(handle: TraceHandle): GenAiData | null | undefined {
+  // Kept with the handle it answers for, so a new handle reads as "still working it out".
+  const [data, setData] = useState<{ for: TraceHandle; value: GenAiData | null } | null>(null);
   useEffect(() => {
     let live = true;
     // On a big trace this keeps the worker off the processor the first paint needs.
     const cancel = afterNextPaint(() =>
       handle.genAi().then(
-        (value) => live && setData(value),
-        () => undefined,
+        (value) => live && setData({ for: handle, value }),
+        // A handle replaced by the full parse's asks again; any other failure shows as none.
+        () => live && setData({ for: handle, value: null }),
       ),
     );
     return () => {
@@ -21,7 +24,7 @@ export function useGenAi(handle: TraceHandle): GenAiData | null {
       cancel();
     };
   }, [handle]);
-  return data;
+  return data?.for === handle ? data.value : undefined;
 }
 
 export interface CriticalPath {

@@ -6,13 +6,12 @@ import type { ExporterMetrics } from './metrics';
  * quantiles come out exact whatever window Prometheus looks at, and rates are
  * `per tick × TICKS_PER_SECOND`.
  *
- * Its clock is the scrape schedule. The first scrape starts it (every series at zero there, so
- * increase() over a longer window counts all of it); each later scrape sees the work of whole
- * scrape intervals since then, rounded to the nearest interval. The exporter runs in the test
- * worker, whose event loop stalls for up to a few hundred milliseconds on a busy machine: with
- * the work tied to the interval a request belongs to rather than to the moment it is served,
- * the value matches the timestamp Prometheus gives the sample (its scrape schedule, aligned to
- * the interval), and rate() over a few seconds is exact instead of off by a stall.
+ * The first scrape starts its clock (every series at zero there, so increase() over a longer
+ * window counts all of it); each later scrape sees every tick due by the moment it is served.
+ * The exporter runs in the test worker, whose event loop (like Prometheus' scrape loop) stalls
+ * for up to a few hundred milliseconds on a busy machine, so the exporter stamps each sample
+ * with the instant of its last tick rather than leaving Prometheus to stamp the scrape's start:
+ * value and timestamp then agree by construction, and rate() over a few seconds is exact.
  */
 export const TICK_MS = 10;
 export const TICKS_PER_SECOND = 1000 / TICK_MS;
@@ -260,19 +259,20 @@ export class Workload {
 
   /**
    * Brings the workload up to the scrape arriving now: the first call starts the clock, later
-   * ones apply the ticks of every whole scrape interval since.
+   * ones apply every tick due since. Returns the instant the values belong to (epoch ms), for
+   * the exporter to stamp on its samples.
    */
-  observeScrape(): void {
+  observeScrape(): number {
     const now = this.now();
     if (this.startedAt === null) {
       this.startedAt = now;
-      return;
+      return now;
     }
-    const intervals = Math.round((now - this.startedAt) / SCRAPE_INTERVAL_MS);
-    const due = (intervals * SCRAPE_INTERVAL_MS) / TICK_MS;
+    const due = Math.floor((now - this.startedAt) / TICK_MS);
     for (; this.applied < due; this.applied++) {
       for (const step of this.apply) step(this.applied);
     }
+    return this.startedAt + this.applied * TICK_MS;
   }
 
   /**

@@ -4,6 +4,7 @@
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
+import { collectResults, collectVitestResults, slowest } from './testResults.mjs';
 
 const bin = (name) => join('node_modules', '.bin', name);
 // Outside test-results/, which Playwright empties when it starts.
@@ -12,6 +13,8 @@ rmSync(out, { recursive: true, force: true });
 mkdirSync(out, { recursive: true });
 
 const totals = { passed: 0, failed: 0, skipped: 0 };
+const timed = { vitest: [], playwright: [] };
+const started = Date.now();
 const failures = [];
 
 function run(label, cmd, args, env = {}) {
@@ -44,6 +47,7 @@ if (existsSync(vitestJson)) {
   totals.passed += r.numPassedTests;
   totals.failed += r.numFailedTests;
   totals.skipped += r.numPendingTests + (r.numTodoTests ?? 0);
+  timed.vitest = collectVitestResults(r);
   if (r.numFailedTests > 0 || !vitestOk) failures.push('vitest');
   if (!vitestOk && r.numFailedTests === 0) totals.failed += 1; // e.g. an unhandled error outside a test
 } else {
@@ -62,6 +66,7 @@ if (existsSync(pwJson)) {
   totals.passed += (s.expected ?? 0) + (s.flaky ?? 0);
   totals.failed += s.unexpected ?? 0;
   totals.skipped += s.skipped ?? 0;
+  timed.playwright = collectResults(r);
   if ((s.unexpected ?? 0) > 0 || !pwOk) failures.push('playwright');
   if (!pwOk && (s.unexpected ?? 0) === 0) totals.failed += 1; // e.g. the web server did not start
 } else {
@@ -69,6 +74,16 @@ if (existsSync(pwJson)) {
   failures.push('playwright (no report)');
 }
 
+// The slowest tests, so a test that grows slow shows before the suite does.
+for (const [label, results] of [
+  ['end-to-end', timed.playwright],
+  ['unit and component', timed.vitest],
+]) {
+  if (results.length === 0) continue;
+  console.log(`\nSlowest ${label} tests:`);
+  for (const line of slowest(results)) console.log(line);
+}
+console.log(`\nWall time: ${Math.round((Date.now() - started) / 1000)} s`);
 if (failures.length) console.log(`\nFailed: ${failures.join(', ')}`);
 console.log(`${totals.passed} passed, ${totals.failed} failed, ${totals.skipped} skipped`);
 process.exit(totals.failed > 0 ? 1 : 0);

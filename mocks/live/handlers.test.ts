@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { setupServer } from 'msw/node';
 import { createLiveClient, type LiveClient } from '@/datasources/live/connection';
 import { createGatewayRest } from '@/datasources/live/rest';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { prewarmTraceWorker, startTraceLoadEarly } from '@/features/traces/worker/client';
 import { startDeepLinkedTraceLoad, traceSourceOf } from './earlyTraceLoad';

@@ -1,3 +1,4 @@
+// @vitest-environment jsdom
 import { connectObservatory } from './host';
 
 const APP = 'https://observatory.example.com';

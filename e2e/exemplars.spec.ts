@@ -1,10 +1,13 @@
-import { expect, test } from '@playwright/test';
+import { DEMO_EPOCH, expect, test } from './fixtures';
+
+test.use({ demoClock: DEMO_EPOCH });
 
 test('an exemplar on the agents latency chart opens the trace of that request (demo)', async ({
   page,
 }) => {
-  // A fixed range, so the exemplars do not change between finding one and clicking it.
-  const to = Math.floor(Date.now() / 60_000) * 60_000;
+  // A fixed range, so the exemplars do not change between finding one and clicking it: the
+  // hour before the page's clock starts.
+  const to = DEMO_EPOCH;
   await page.goto(`/agents?demo=1&from=${to - 3_600_000}&to=${to}&refresh=off`);
   const exemplars = page.getByRole('link', { name: /^Exemplar .*: open trace [0-9a-f]{32}$/ });
   await expect(exemplars.first()).toBeVisible({ timeout: 20_000 });

@@ -1,8 +1,21 @@
 import { test as base, expect, type Page } from '@playwright/test';
 import AxeBuilder from '@axe-core/playwright';
 
+/**
+ * Where demo-mode tests start the page's clock. The simulated platform is a function of its
+ * seed and the time, so a test that starts here sees the same platform on every run, whatever
+ * the wall clock says. Time then runs on at its normal pace: streams and refreshes still move.
+ */
+export const DEMO_EPOCH = Date.parse('2026-03-02T09:30:00Z');
+
 /** Every page in every test is watched: an uncaught error or console error fails the test. */
-export const test = base.extend<{ consoleErrors: string[] }>({
+export const test = base.extend<{ consoleErrors: string[]; demoClock: number | null }>({
+  /** Set with `test.use({ demoClock: DEMO_EPOCH })` in files that run the demo. */
+  demoClock: [null, { option: true }],
+  page: async ({ page, demoClock }, provide) => {
+    if (demoClock !== null) await page.clock.install({ time: demoClock });
+    await provide(page);
+  },
   consoleErrors: [
     async ({ page }, use) => {
       const errors: string[] = [];

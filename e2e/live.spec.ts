@@ -1,5 +1,7 @@
 import type { Locator, Page } from '@playwright/test';
-import { expect, seriousA11yViolations, test } from './fixtures';
+import { DEMO_EPOCH, expect, seriousA11yViolations, test } from './fixtures';
+
+test.use({ demoClock: DEMO_EPOCH });
 
 /** The demo gateway's switch (mocks/live/flapping.ts): cut every socket and refuse new ones. */
 async function refuseSockets(page: Page, on: boolean) {

@@ -1,4 +1,6 @@
-import { expect, seriousA11yViolations, test, useConfig } from './fixtures';
+import { DEMO_EPOCH, expect, seriousA11yViolations, test, useConfig } from './fixtures';
+
+test.use({ demoClock: DEMO_EPOCH });
 
 const ROUTES = [
   { path: '/health', heading: 'Health' },
@@ -91,7 +93,7 @@ test('keyboard: t ← shifts to an absolute range, t z zooms out, ? lists shortc
 test('copy absolute link turns a relative range into fixed times', async ({ page, context }) => {
   await context.grantPermissions(['clipboard-read', 'clipboard-write']);
   await page.goto('/resources?demo=1&from=now-1h&to=now');
-  const before = Date.now();
+  const before = await page.evaluate(() => Date.now());
   await page.getByRole('button', { name: 'Copy absolute link' }).click();
   const link = new URL(await page.evaluate(() => navigator.clipboard.readText()));
   const from = Number(link.searchParams.get('from'));

@@ -1,4 +1,6 @@
-import { expect, test } from '@playwright/test';
+import { DEMO_EPOCH, expect, test } from './fixtures';
+
+test.use({ demoClock: DEMO_EPOCH });
 
 test('a link to a demo trace opens it again on every reload', async ({ page }) => {
   await page.goto('/traces?demo=1&service=api-gateway&limit=5');

@@ -30,15 +30,21 @@ function cleanup(workDir: string) {
 }
 
 /**
- * A fresh production build (no demo mode) in `outDir`. With EMBED_E2E_DIST set, a root-path
- * build is copied from there instead, so CI can test the very files it ships.
+ * The production build (no demo mode) for `base`, copied into `outDir`. The suite's global
+ * set-up builds each base once (EMBED_E2E_DIST, EMBED_E2E_SUBPATH_DIST), so CI can also test
+ * the very files it ships; without them, as when a spec runs on its own, it builds here.
  */
 async function buildApp(outDir: string, base = '/'): Promise<void> {
-  const prebuilt = process.env.EMBED_E2E_DIST;
-  if (prebuilt && base === '/') {
+  const prebuilt = base === '/' ? process.env.EMBED_E2E_DIST : process.env.EMBED_E2E_SUBPATH_DIST;
+  if (prebuilt) {
     cpSync(prebuilt, outDir, { recursive: true });
     return;
   }
+  await buildProduction(outDir, base);
+}
+
+/** `vite build` without demo mode, for `base`, into `outDir`. */
+export async function buildProduction(outDir: string, base: string): Promise<void> {
   const env = { ...process.env };
   delete env.VITE_DEMO;
   await run(

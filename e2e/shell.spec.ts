@@ -50,6 +50,9 @@ test('a range chosen in the picker is in the URL and survives a reload', async (
   await expect(page).toHaveURL(/from=now-24h/);
   await page.getByTestId('refresh-picker').selectOption('1m');
   await page.getByTestId('tz-picker').selectOption('utc');
+  // The choices reach the URL before the reload reads it.
+  await expect(page).toHaveURL(/refresh=1m/);
+  await expect(page).toHaveURL(/tz=utc/);
   await page.reload();
   await expect(page.getByTestId('time-range-button')).toContainText('Last 24 hours');
   await expect(page.getByTestId('refresh-picker')).toHaveValue('1m');

@@ -1,7 +1,7 @@
 #!/usr/bin/env node
 // Runs every check the project has and ends with one plain line: "N passed, N failed, N skipped".
 // Static checks (format, lint, types) count as one test each; Vitest and Playwright report their own.
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { collectResults, collectVitestResults, slowest } from './testResults.mjs';
@@ -23,17 +23,36 @@ function run(label, cmd, args, env = {}) {
   return res.status === 0;
 }
 
-function check(label, cmd, args) {
-  if (run(label, cmd, args)) totals.passed += 1;
-  else {
-    totals.failed += 1;
-    failures.push(label);
+/** Runs commands at once (they are light next to the test runners); each passes or fails. */
+async function checkAll(checks) {
+  const results = await Promise.all(
+    checks.map(
+      ([label, cmd, args]) =>
+        new Promise((resolve) => {
+          const child = spawn(cmd, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+          let output = '';
+          child.stdout.on('data', (chunk) => (output += chunk));
+          child.stderr.on('data', (chunk) => (output += chunk));
+          child.on('close', (code) => resolve({ label, cmd, args, ok: code === 0, output }));
+        }),
+    ),
+  );
+  for (const { label, cmd, args, ok, output } of results) {
+    console.log(`\n▶ ${label}: ${cmd} ${args.join(' ')}${ok ? ' — ok' : ' — FAILED'}`);
+    if (output.trim()) console.log(output.trimEnd());
+    if (ok) totals.passed += 1;
+    else {
+      totals.failed += 1;
+      failures.push(label);
+    }
   }
 }
 
-check('format', bin('prettier'), ['--check', '.', '--log-level', 'warn']);
-check('lint', bin('eslint'), ['.', '--max-warnings', '0']);
-check('typecheck', bin('tsc'), ['-b']);
+await checkAll([
+  ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
+  ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
+  ['typecheck', bin('tsc'), ['-b']],
+]);
 
 const vitestJson = join(out, 'vitest.json');
 const vitestOk = run('unit and component tests', bin('vitest'), [
@@ -59,6 +78,7 @@ const pwJson = join(out, 'playwright.json');
 const pwOk = run('end-to-end tests', bin('playwright'), ['test'], {
   PW_JSON_OUTPUT: pwJson,
   CI: '1',
+  E2E_TRACE: process.env.E2E_TRACE ?? 'off',
 });
 if (existsSync(pwJson)) {
   const r = JSON.parse(readFileSync(pwJson, 'utf8'));

@@ -8,7 +8,10 @@ export const HOSTILE_STRINGS = {
   svg: '<svg onload="window.__pwned=\'svg\'"></svg>',
   rtl: '\u202Eevil\u202C مرحبا שלום',
   emoji: '🔥💥 agent 🤖‍🧠',
-  long: `long-${'x'.repeat(1_000_000)}`,
+  // 100,000 characters: laid out in full, about 700,000 px wide. A million made each Prometheus
+  // answer 6 MB (six labels carry it) and the test time the browser's decoding, which grows in
+  // step with the size, with no sign of worse.
+  long: `long-${'x'.repeat(100_000)}`,
 } as const;
 
 export type HostileKey = keyof typeof HOSTILE_STRINGS;

@@ -52,6 +52,12 @@ await checkAll([
   ['format', bin('prettier'), ['--check', '.', '--log-level', 'warn']],
   ['lint', bin('eslint'), ['.', '--max-warnings', '0']],
   ['typecheck', bin('tsc'), ['-b']],
+  // Import circles under src/ and one feature reaching into another (.dependency-cruiser.cjs).
+  [
+    'imports',
+    bin('depcruise'),
+    ['src', '--config', '.dependency-cruiser.cjs', '--output-type', 'err'],
+  ],
 ]);
 
 const vitestJson = join(out, 'vitest.json');

@@ -1,8 +1,8 @@
 import { z } from 'zod';
 import { DataSourceError, fetchJson } from '@/datasources/http';
 import { jaegerEnvelopeSchema } from './adapters/jaeger-schema';
-import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './client';
-import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './client';
+import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './source';
+import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './source';
 import { parseJaegerResponse, TraceFormatError } from './detect';
 import { normalizeHexId } from './ids';
 import type { ParseResult, Trace } from './model';

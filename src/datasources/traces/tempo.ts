@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { DataSourceError, fetchJson } from '@/datasources/http';
-import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './client';
-import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './client';
+import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './source';
+import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './source';
 import { detectAndParse, TraceFormatError } from './detect';
 import { normalizeHexId } from './ids';
 import type { Trace } from './model';

@@ -10,8 +10,7 @@ import {
 } from './byteChannel';
 import type { TraceOverview } from './protocol';
 import { TraceLoadError } from './errors';
-import type { BodyPiece } from './fetchTrace';
-import { pieceBytes, pieceText } from './fetchTrace';
+import { pieceBytes, pieceText, type BodyPiece } from './readBody';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
 

@@ -1,6 +1,6 @@
 import { TraceLoadError, toErrorInfo } from './errors';
-import type { BodyPiece, TraceBody } from './fetchTrace';
-import { pieceBytes, pieceText } from './fetchTrace';
+import type { TraceBody } from './fetchTrace';
+import { pieceBytes, pieceText, type BodyPiece } from './readBody';
 import type { Transferable as OverviewTransfer } from './overview';
 import type { TraceLoadErrorInfo, TraceOverview } from './protocol';
 

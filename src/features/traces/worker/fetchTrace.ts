@@ -3,7 +3,7 @@ import { extractServerMessage } from '@/datasources/http';
 import { traceNotFoundMessage } from '@/datasources/traces/messages';
 import { TraceLoadError } from './errors';
 import type { TraceBackend } from './protocol';
-import { streamChunks } from './readBody';
+import { streamChunks, type BodyPiece } from './readBody';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
@@ -33,28 +33,6 @@ export interface TraceBody {
   what: string;
   /** The body's bytes; failures (timeout, cancel, network) are `TraceLoadError`s. */
   chunks: AsyncIterable<BodyPiece>;
-}
-
-/** A piece of a body as bytes, or already decoded (with the byte count it came from). */
-export type BodyPiece = Uint8Array | DecodedText;
-
-export interface DecodedText {
-  text: string;
-  bytes: number;
-}
-
-/** The text of a piece: bytes are decoded with `decoder` (streaming, so split characters join). */
-export function pieceText(piece: BodyPiece, decoder: TextDecoder): string {
-  return isBytes(piece) ? decoder.decode(piece, { stream: true }) : piece.text;
-}
-
-export function pieceBytes(piece: BodyPiece): number {
-  return isBytes(piece) ? piece.byteLength : piece.bytes;
-}
-
-// Not `instanceof`: bodies may come from another realm's Uint8Array (a worker, a test runner).
-function isBytes(piece: BodyPiece): piece is Uint8Array {
-  return ArrayBuffer.isView(piece);
 }
 
 /**

@@ -1,7 +1,27 @@
 import { TraceLoadError } from './errors';
-import type { BodyPiece } from './fetchTrace';
-import { pieceBytes, pieceText } from './fetchTrace';
 import { StreamingJsonParser } from './streamingJson';
+
+/** A piece of a body as bytes, or already decoded (with the byte count it came from). */
+export type BodyPiece = Uint8Array | DecodedText;
+
+export interface DecodedText {
+  text: string;
+  bytes: number;
+}
+
+/** The text of a piece: bytes are decoded with `decoder` (streaming, so split characters join). */
+export function pieceText(piece: BodyPiece, decoder: TextDecoder): string {
+  return isBytes(piece) ? decoder.decode(piece, { stream: true }) : piece.text;
+}
+
+export function pieceBytes(piece: BodyPiece): number {
+  return isBytes(piece) ? piece.byteLength : piece.bytes;
+}
+
+// Not `instanceof`: bodies may come from another realm's Uint8Array (a worker, a test runner).
+function isBytes(piece: BodyPiece): piece is Uint8Array {
+  return ArrayBuffer.isView(piece);
+}
 
 /** How often progress is reported while bytes arrive. */
 export const PROGRESS_EVERY_MS = 100;

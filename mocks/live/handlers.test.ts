@@ -3,7 +3,7 @@ import { setupServer } from 'msw/node';
 import { createLiveClient, type LiveClient } from '@/datasources/live/connection';
 import { createGatewayRest } from '@/datasources/live/rest';
 import { executionStream, METRICS_STREAM } from '@/datasources/live/streams';
-import { createFetchEventSource } from '@/datasources/live/testing/fetchEventSource';
+import { createFetchEventSource } from '@/test/live/fetchEventSource';
 import { gatewayUrls } from '@/datasources/live/urls';
 import { FLAP_CYCLE_MS, setDemoFlapping, setDemoRefusingSockets } from './flapping';
 import { createLiveHandlers } from './handlers';

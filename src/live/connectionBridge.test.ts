@@ -1,7 +1,7 @@
 import { INITIAL_CONNECTION_STATE, useConnectionStore } from '@/state/connectionStore';
-import { metricsSnapshot } from '@/datasources/live/testing/fixtures';
+import { metricsSnapshot } from '@/test/live/fixtures';
 import { bindConnectionStore } from './connectionBridge';
-import { fakeLiveRuntime } from './testing/fakeLiveRuntime';
+import { fakeLiveRuntime } from '@/test/live/fakeLiveRuntime';
 
 beforeEach(() => useConnectionStore.setState(INITIAL_CONNECTION_STATE));
 

@@ -1,5 +1,5 @@
 import { metricsSnapshotSchema, type MetricsSample } from '@/datasources/live';
-import { metricsSnapshot } from '@/datasources/live/testing/fixtures';
+import { metricsSnapshot } from '@/test/live/fixtures';
 import { historySeries, sparklinePoints } from './history';
 
 const sample = (ts: number, running: number): MetricsSample => ({

@@ -1,8 +1,8 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { execution, step } from '@/datasources/live/testing/fixtures';
+import { execution, step } from '@/test/live/fixtures';
 import { ProvideLiveRuntime } from './LiveProvider';
-import { fakeLiveRuntime } from './testing/fakeLiveRuntime';
+import { fakeLiveRuntime } from '@/test/live/fakeLiveRuntime';
 import { useExecutionUpdates } from './useExecutionUpdates';
 
 let fake: ReturnType<typeof fakeLiveRuntime>;

@@ -1,11 +1,11 @@
 import { act, renderHook } from '@testing-library/react';
 import type { ReactNode } from 'react';
-import { metricsSnapshot } from '@/datasources/live/testing/fixtures';
+import { metricsSnapshot } from '@/test/live/fixtures';
 import { ProvideLiveRuntime } from './LiveProvider';
 import type { LiveRuntime } from './liveRuntime';
 import type { PrometheusMetricsSource } from './prometheusMetricsSource';
 import type { SnapshotField } from './prometheusSnapshot';
-import { fakeLiveRuntime } from './testing/fakeLiveRuntime';
+import { fakeLiveRuntime } from '@/test/live/fakeLiveRuntime';
 import { useObservabilityMetrics } from './useObservabilityMetrics';
 
 let fake: ReturnType<typeof fakeLiveRuntime>;

@@ -4,9 +4,9 @@ import type { LiveClient } from './connection';
 import type { StepStatus } from './schema';
 import { FRAME_FALLBACK_MS } from './runtime';
 import { executionStream } from './streams';
-import { execution, step } from './testing/fixtures';
-import { startGatewayServer, type GatewayServer } from './testing/gatewayServer';
-import { connectClient, stepsById } from './testing/liveHarness';
+import { execution, step } from '@/test/live/fixtures';
+import { startGatewayServer, type GatewayServer } from '@/test/live/gatewayServer';
+import { connectClient, stepsById } from '@/test/live/liveHarness';
 
 const RUN = 'burst';
 const TOTAL_MESSAGES = 10_000;

@@ -3,9 +3,9 @@ import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import type { LiveClient } from './connection';
 import type { ExecutionStreamState, MetricsStreamState } from './streamState';
 import { executionStream, METRICS_STREAM } from './streams';
-import { execution, metricsSnapshot, step } from './testing/fixtures';
-import { startGatewayServer, type GatewayServer } from './testing/gatewayServer';
-import { connectClient, recordStates, stepsById } from './testing/liveHarness';
+import { execution, metricsSnapshot, step } from '@/test/live/fixtures';
+import { startGatewayServer, type GatewayServer } from '@/test/live/gatewayServer';
+import { connectClient, recordStates, stepsById } from '@/test/live/liveHarness';
 
 const RUN = 'run-1';
 const T0 = 1_700_000_000_000;

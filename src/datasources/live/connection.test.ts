@@ -3,8 +3,8 @@ import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createLiveClient, type LiveClient, type LiveClientOptions } from './connection';
 import { IDLE_EXECUTION_STATE, IDLE_METRICS_STATE } from './streamState';
 import { executionStream, METRICS_STREAM } from './streams';
-import { fakeTransports } from './testing/fakeTransports';
-import { execution, metricsSnapshot } from './testing/fixtures';
+import { fakeTransports } from '@/test/live/fakeTransports';
+import { execution, metricsSnapshot } from '@/test/live/fixtures';
 
 let transports: ReturnType<typeof fakeTransports>;
 let client: LiveClient;

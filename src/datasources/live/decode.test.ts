@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { createWarnOnce, decodeFrame } from './decode';
-import { metricsSnapshot } from './testing/fixtures';
+import { metricsSnapshot } from '@/test/live/fixtures';
 
 const valid = {
   type: 'metrics.snapshot',

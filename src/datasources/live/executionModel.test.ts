@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { compareSteps, ExecutionModel } from './executionModel';
 import { stepSchema, type Execution, type Step } from './schema';
-import { step as stepInput } from './testing/fixtures';
+import { step as stepInput } from '@/test/live/fixtures';
 
 const step = (id: string, overrides: Parameters<typeof stepInput>[1] = {}): Step =>
   stepSchema.parse(stepInput(id, overrides));

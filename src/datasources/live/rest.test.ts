@@ -1,7 +1,7 @@
 // @vitest-environment node
 import { DataSourceError } from '../http';
 import { createGatewayRest } from './rest';
-import { execution, metricsSnapshot } from './testing/fixtures';
+import { execution, metricsSnapshot } from '@/test/live/fixtures';
 import { gatewayUrls } from './urls';
 
 function restWith(

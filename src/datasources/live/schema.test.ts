@@ -6,7 +6,7 @@ import {
   stepSchema,
   timestampSchema,
 } from './schema';
-import { execution, metricsSnapshot, step } from './testing/fixtures';
+import { execution, metricsSnapshot, step } from '@/test/live/fixtures';
 
 describe('live schemas', () => {
   it('accepts epoch ms and ISO 8601 timestamps and normalises to epoch ms', () => {

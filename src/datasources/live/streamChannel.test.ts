@@ -4,8 +4,8 @@ import { createLiveClient, type LiveClient, type LiveClientOptions } from './con
 import type { FrameScheduler, VisibilitySource } from './runtime';
 import { pingMessageSchema } from './schema';
 import { executionStream, METRICS_STREAM } from './streams';
-import { fakeTransports } from './testing/fakeTransports';
-import { execution, metricsSnapshot } from './testing/fixtures';
+import { fakeTransports } from '@/test/live/fakeTransports';
+import { execution, metricsSnapshot } from '@/test/live/fixtures';
 
 const syncFrames: FrameScheduler = (callback) => {
   callback();

@@ -2,7 +2,7 @@
 import { Buffer } from 'node:buffer';
 import { detectAndParse, TraceFormatError } from './detect';
 import type { ParseResult, Span } from './model';
-import { HAS_FIXTURES, listFixtures, readFixture } from './test-fixtures';
+import { HAS_FIXTURES, listFixtures, readFixture } from '@/test/traces/fixtures';
 
 /**
  * Every file under the trace fixture folders either is a trace that parses without loss, or

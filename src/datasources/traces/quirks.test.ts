@@ -2,7 +2,7 @@
 import { criticalPath } from './critical-path';
 import { genAiRollup } from './genai';
 import type { Span, Trace } from './model';
-import { HAS_FIXTURES, parseFixture } from './test-fixtures';
+import { HAS_FIXTURES, parseFixture } from '@/test/traces/fixtures';
 import { childIndices } from './tree-queries';
 
 function onlyTrace(file: string): Trace {

@@ -4,7 +4,7 @@ import type { JsonBodyType } from 'msw';
 import { setupServer } from 'msw/node';
 import { createTraceSource } from './client';
 import { tempoSearchQuery, tempoSearchResponseSchema, tempoTraceSummary } from './tempo';
-import { HAS_FIXTURES, readFixture } from './test-fixtures';
+import { HAS_FIXTURES, readFixture } from '@/test/traces/fixtures';
 
 const server = setupServer();
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));

@@ -1,8 +1,5 @@
 import { executionSchema, stepSchema, type Step } from '@/datasources/live';
-import {
-  execution as executionInput,
-  step as stepInput,
-} from '@/datasources/live/testing/fixtures';
+import { execution as executionInput, step as stepInput } from '@/test/live/fixtures';
 import {
   bottleneckReason,
   executionTotals,

@@ -1,6 +1,6 @@
 import { act, screen, within } from '@testing-library/react';
-import { execution, step } from '@/datasources/live/testing/fixtures';
-import { fakeLiveRuntime, renderWithLive } from '@/live/testing/fakeLiveRuntime';
+import { execution, step } from '@/test/live/fixtures';
+import { fakeLiveRuntime, renderWithLive } from '@/test/live/fakeLiveRuntime';
 import { ExecutionDetailView } from './ExecutionDetailView';
 
 const T0 = Date.UTC(2026, 0, 1, 12);

@@ -1,8 +1,8 @@
 import { act, screen, within } from '@testing-library/react';
-import { metricsSnapshot } from '@/datasources/live/testing/fixtures';
+import { metricsSnapshot } from '@/test/live/fixtures';
 import type { PrometheusMetricsSource } from '@/live/prometheusMetricsSource';
 import type { SnapshotField } from '@/live/prometheusSnapshot';
-import { fakeLiveRuntime, renderWithLive } from '@/live/testing/fakeLiveRuntime';
+import { fakeLiveRuntime, renderWithLive } from '@/test/live/fakeLiveRuntime';
 import { LiveNumbersPanel } from './LiveNumbersPanel';
 
 let fake: ReturnType<typeof fakeLiveRuntime>;

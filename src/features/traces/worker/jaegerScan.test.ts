@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { detectAndParse } from '@/datasources/traces';
-import { HAS_FIXTURES, listFixtures, readFixture } from '@/datasources/traces/test-fixtures';
+import { HAS_FIXTURES, listFixtures, readFixture } from '@/test/traces/fixtures';
 import { generateJaegerTrace } from '@mocks/traces/generator';
 import { JaegerScanner } from './jaegerScan';
 import { buildOverview, sameOverview } from './overview';

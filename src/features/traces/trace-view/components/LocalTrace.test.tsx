@@ -4,7 +4,12 @@ import { screen, within } from '@testing-library/react';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '@/test/server';
 import { registerLocalTrace } from '../../search/openedTraces';
-import { FIXTURES, HAS_FIXTURES, renderTraceView, withViewportHeight } from './testing';
+import {
+  FIXTURES,
+  HAS_FIXTURES,
+  renderTraceView,
+  withViewportHeight,
+} from '@/test/traces/traceView';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -13,7 +13,7 @@ import {
   serveFixture,
   waterfall,
   withViewportHeight,
-} from './testing';
+} from '@/test/traces/traceView';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -10,7 +10,7 @@ import {
   shownSpans,
   waterfall,
   withViewportHeight,
-} from './testing';
+} from '@/test/traces/traceView';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

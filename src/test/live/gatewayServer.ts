@@ -7,7 +7,7 @@ import type {
   MetricsSnapshotInput,
   ServerMessageInput,
   StepInput,
-} from '../schema';
+} from '@/datasources/live/schema';
 
 const API = '/api/v1/observability';
 

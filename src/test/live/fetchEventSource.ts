@@ -1,4 +1,8 @@
-import type { EventSourceConstructor, EventSourceLike, MessageEventLike } from '../transportTypes';
+import type {
+  EventSourceConstructor,
+  EventSourceLike,
+  MessageEventLike,
+} from '@/datasources/live/transportTypes';
 
 type Handler<E> = ((event: E) => void) | null;
 

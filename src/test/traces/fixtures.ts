@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { detectAndParse } from './detect';
-import type { ParseResult } from './model';
+import { detectAndParse } from '@/datasources/traces/detect';
+import type { ParseResult } from '@/datasources/traces/model';
 
 /** The shared real-world fixtures (other projects' files, read in place). */
 export const FIXTURES_DIR = path.resolve(__dirname, '../../../../shared/fixtures');

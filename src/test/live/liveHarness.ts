@@ -1,7 +1,11 @@
 import { WebSocket } from 'ws';
-import { createLiveClient, type LiveClient, type LiveClientOptions } from '../connection';
-import type { ExecutionInput } from '../schema';
-import type { ExecutionStreamState } from '../streamState';
+import {
+  createLiveClient,
+  type LiveClient,
+  type LiveClientOptions,
+} from '@/datasources/live/connection';
+import type { ExecutionInput } from '@/datasources/live/schema';
+import type { ExecutionStreamState } from '@/datasources/live/streamState';
 import { createFetchEventSource } from './fetchEventSource';
 import type { GatewayServer } from './gatewayServer';
 

@@ -5,13 +5,12 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { Route, Routes, useLocation } from 'react-router';
 import { server } from '@/test/server';
 import { PROMETHEUS_URL, renderView } from '@/test/renderView';
-import { TraceView } from './TraceView';
+import { TraceView } from '@/features/traces/trace-view/components/TraceView';
+import { FIXTURES_DIR } from './fixtures';
 
 /** Helpers for the trace view's component tests: a real Jaeger fixture served by MSW. */
 
-export const FIXTURES = path.resolve(__dirname, '../../../../../../shared/fixtures');
-export const HAS_FIXTURES = fs.existsSync(FIXTURES);
-if (!HAS_FIXTURES) console.warn(`SKIPPED: trace view component tests, ${FIXTURES} not found`);
+export { FIXTURES_DIR as FIXTURES, HAS_FIXTURES } from './fixtures';
 
 export const JAEGER_URL = 'http://localhost/demo/jaeger';
 export const TRACE_ID = '4a1b2c3d4e5f60718293a4b5c6d7e8f9';
@@ -34,7 +33,7 @@ interface JaegerSpanDoc {
  */
 export function fixtureTrace(): JsonBodyType {
   const doc = JSON.parse(
-    fs.readFileSync(path.join(FIXTURES, 'jaeger/jaegerui_genaiTestTrace.json'), 'utf8'),
+    fs.readFileSync(path.join(FIXTURES_DIR, 'jaeger/jaegerui_genaiTestTrace.json'), 'utf8'),
   ) as { spans: JaegerSpanDoc[] };
   const chat = doc.spans.find((s) => s.spanID === '0000000000000005');
   chat?.tags.push({ key: 'note', type: 'string', value: SCRIPT_VALUE });

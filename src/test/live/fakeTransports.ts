@@ -5,7 +5,7 @@ import type {
   MessageEventLike,
   WebSocketConstructor,
   WebSocketLike,
-} from '../transportTypes';
+} from '@/datasources/live/transportTypes';
 
 type Handler<E> = ((event: E) => void) | null;
 

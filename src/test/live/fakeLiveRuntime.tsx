@@ -4,10 +4,10 @@ import { MemoryRouter } from 'react-router';
 import { ConfigContext } from '@/config/ConfigContext';
 import { validateConfig } from '@/config/loadConfig';
 import { createLiveClient, type LiveClientOptions } from '@/datasources/live';
-import { fakeTransports } from '@/datasources/live/testing/fakeTransports';
+import { fakeTransports } from './fakeTransports';
 import type { LiveSource } from '@/state/connectionStore';
-import { ProvideLiveRuntime } from '../LiveProvider';
-import type { LiveRuntime } from '../liveRuntime';
+import { ProvideLiveRuntime } from '@/live/LiveProvider';
+import type { LiveRuntime } from '@/live/liveRuntime';
 
 export const FAKE_GATEWAY = 'https://gateway.test';
 

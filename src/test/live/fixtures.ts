@@ -1,4 +1,4 @@
-import type { ExecutionInput, MetricsSnapshotInput, StepInput } from '../schema';
+import type { ExecutionInput, MetricsSnapshotInput, StepInput } from '@/datasources/live/schema';
 
 export function metricsSnapshot(
   overrides: Partial<MetricsSnapshotInput> = {},

@@ -41,6 +41,7 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'node',
           environment: 'node',
+          setupFiles: ['./src/test/clock.ts'],
           include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
         },
       },
@@ -49,7 +50,7 @@ export default defineConfig(({ command }) => ({
         test: {
           name: 'dom',
           environment: 'jsdom',
-          setupFiles: ['./src/test/setup.ts'],
+          setupFiles: ['./src/test/clock.ts', './src/test/setup.ts'],
           include: ['src/**/*.test.tsx'],
         },
       },

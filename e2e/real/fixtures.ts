@@ -10,11 +10,16 @@ export { expect };
  * Chromium logs every failed request as a console error. Where a test makes Prometheus fail on
  * purpose, that line is the browser reporting the fault, not the app misbehaving.
  */
-export type ExpectedRequestFailure = 'connection-refused' | 'bad-request';
+export type ExpectedRequestFailure = 'connection-refused' | 'bad-request' | 'starting';
 
-const BROWSER_NOISE: Record<ExpectedRequestFailure, string> = {
-  'connection-refused': 'Failed to load resource: net::ERR_CONNECTION_REFUSED',
-  'bad-request': 'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+const BROWSER_NOISE: Record<ExpectedRequestFailure, string[]> = {
+  'connection-refused': ['Failed to load resource: net::ERR_CONNECTION_REFUSED'],
+  'bad-request': [
+    'Failed to load resource: the server responded with a status of 400 (Bad Request)',
+  ],
+  // A Prometheus that is starting again answers 503 before its CORS handler runs, so the
+  // browser reports a CORS failure (and the failed load) for a request in that window.
+  starting: ['Failed to load resource: net::ERR_FAILED'],
 };
 
 function isExpectedNoise(
@@ -22,8 +27,15 @@ function isExpectedNoise(
   expected: ExpectedRequestFailure[],
   prometheusUrl: string,
 ): boolean {
+  const text = msg.text();
+  if (
+    expected.includes('starting') &&
+    text.startsWith(`Access to fetch at '${prometheusUrl}/`) &&
+    text.includes("has been blocked by CORS policy: No 'Access-Control-Allow-Origin' header")
+  )
+    return true;
   return (
-    expected.some((kind) => msg.text() === BROWSER_NOISE[kind]) &&
+    expected.some((kind) => BROWSER_NOISE[kind].includes(text)) &&
     msg.location().url.startsWith(`${prometheusUrl}/`)
   );
 }

@@ -1,8 +1,9 @@
 import { expect, serveStackConfig, test } from './fixtures';
 import { panel, statValue } from './ui';
 
-// While Prometheus is down, Chromium logs each refused request as a console error.
-test.use({ expectedRequestFailures: ['connection-refused'] });
+// While Prometheus is down, Chromium logs each refused request as a console error; while it
+// starts again, a request it answers before it is ready fails CORS.
+test.use({ expectedRequestFailures: ['connection-refused', 'starting'] });
 
 test('Prometheus going away mid-session: panels say so, the app keeps working, and recovers', async ({
   page,

@@ -2,11 +2,14 @@ import { useCallback, useEffect, useMemo } from 'react';
 import { useLocation, useNavigate } from 'react-router';
 
 /**
- * The search string most recently written. The router updates the address bar at once but
- * renders the new location in a transition, so a second change made before that render (two
- * quick clicks) would otherwise start from the old parameters and undo the first.
+ * The search string most recently written, and every search the writes since the router last
+ * caught up passed through. The router updates the address bar at once but renders the new
+ * location in a transition, so a change made before that render (two quick clicks) would
+ * otherwise start from older parameters and undo the ones before it. With three quick writes
+ * a component may have rendered the middle one, so each of them counts as stale, not only
+ * the first.
  */
-let pending: { from: string; to: string } | null = null;
+let pending: { passed: Set<string>; to: string } | null = null;
 
 /**
  * The URL's search parameters and an `update` that edits the latest ones. Every write to the
@@ -23,11 +26,13 @@ export function useUrlParams() {
 
   const update = useCallback(
     (edit: (next: URLSearchParams) => void, { replace = false }: { replace?: boolean } = {}) => {
-      const base = pending && pending.from === location.search ? pending.to : location.search;
-      const next = new URLSearchParams(base);
+      const chain = pending?.passed.has(location.search) ? pending : null;
+      const next = new URLSearchParams(chain ? chain.to : location.search);
       edit(next);
       const search = next.toString() ? `?${next.toString()}` : '';
-      pending = { from: location.search, to: search };
+      const passed = chain ? chain.passed : new Set([location.search]);
+      passed.add(search);
+      pending = { passed, to: search };
       void navigate({ pathname: location.pathname, search, hash: location.hash }, { replace });
     },
     [location.search, location.pathname, location.hash, navigate],

@@ -19,8 +19,8 @@ function metric(i: number) {
 }
 
 /**
- * The answers a hostile Prometheus gives, each serialised once. They are several megabytes
- * (the 1 MB label value in six labels), so building them per request, or sending them through
+ * The answers a hostile Prometheus gives, each serialised once. They are large
+ * (the long label value in six labels), so building them per request, or sending them through
  * the browser's request interception, would make the test time its own harness.
  */
 function hostileBodies(nowSec: number): Record<string, string> {

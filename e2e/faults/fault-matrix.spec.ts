@@ -1,4 +1,4 @@
-import { EXPECTED_MESSAGE, expect, test, type Fault } from './faults';
+import { expect, expectedMessage, test, type Fault } from './faults';
 
 const VIEWS = [
   { path: '/health', heading: 'Health' },
@@ -27,14 +27,14 @@ test.describe('Prometheus fault matrix', () => {
         backends,
       }) => {
         record(view.heading, fault, 'failed');
-        backends.prometheusFault = fault;
         // No gateway: every panel, live numbers included, reads the faulty Prometheus.
-        await backends.install({ gateway: false });
+        await backends.install({ gateway: false, prometheus: fault });
+        const message = expectedMessage(fault, backends.prometheus.origin);
         await page.goto(`${view.path}?from=now-1h&to=now`);
         await expect(page.getByRole('heading', { level: 1, name: view.heading })).toBeVisible();
 
         // The affected panels say what happened, in words, with the backend's part.
-        const failed = page.locator('[data-panel]').filter({ hasText: EXPECTED_MESSAGE[fault] });
+        const failed = page.locator('[data-panel]').filter({ hasText: message });
         await expect(failed.first()).toBeVisible({ timeout: 15_000 });
         // Panels that do not read Prometheus are unaffected.
         await expect(page.getByText('Something went wrong')).toHaveCount(0);
@@ -52,11 +52,9 @@ test.describe('Prometheus fault matrix', () => {
         await expect(page.getByRole('heading', { level: 1, name: view.heading })).toBeVisible();
 
         // Backend returns: a refresh brings the data back and the messages go.
-        backends.prometheusFault = null;
+        await backends.prometheus.set(null);
         await page.getByRole('button', { name: 'Refresh now' }).click();
-        await expect(
-          page.locator('[data-panel]').filter({ hasText: EXPECTED_MESSAGE[fault] }),
-        ).toHaveCount(0, {
+        await expect(page.locator('[data-panel]').filter({ hasText: message })).toHaveCount(0, {
           timeout: 15_000,
         });
         await expect(page.getByText('Query failed')).toHaveCount(0);

@@ -1,10 +1,10 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ConfigContext } from '@/config/ConfigContext';
-import { DataSourcesContext } from '@/config/DataSourcesContext';
-import { createDataSources } from '@/datasources/registry';
-import { LiveProvider } from '@/live/LiveProvider';
+import { ConfigContext } from '@/query/ConfigContext';
+import { DataSourcesContext } from '@/query/DataSourcesContext';
+import { createDataSources } from '@/config/dataSources';
+import { LiveProvider } from '@/query/live/LiveProvider';
 import { authHeaders } from '@/state/authStore';
 import type { AppConfig } from '@/config/schema';
 import { routes } from './routes';

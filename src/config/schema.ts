@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { DEFAULT_SOURCE_TIMEOUT_MS } from './defaults';
-import { PANEL_IDS } from '@/metrics/presets/types';
+import { PANEL_IDS } from '@/config/presets/types';
 
 const headers = z
   .record(z.string(), z.string())

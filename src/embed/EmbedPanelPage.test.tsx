@@ -1,6 +1,6 @@
 import { screen, within } from '@testing-library/react';
 import { Route, Routes } from 'react-router';
-import { PANEL_IDS } from '@/metrics/presets';
+import { PANEL_IDS } from '@/config/presets';
 import { renderView } from '@/test/renderView';
 import EmbedPanelPage from './EmbedPanelPage';
 

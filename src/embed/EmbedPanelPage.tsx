@@ -1,9 +1,9 @@
 import { useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { TimeRangePicker } from '@/components/controls/TimeRangePicker';
-import { useConfig } from '@/config/ConfigContext';
-import { PresetPanel } from '@/metrics/PresetPanel';
-import { PANEL_IDS, resolvePanel, type PanelId } from '@/metrics/presets';
+import { useConfig } from '@/query/ConfigContext';
+import { PresetPanel } from '@/components/panel/PresetPanel';
+import { PANEL_IDS, resolvePanel, type PanelId } from '@/config/presets';
 import { useTheme } from '@/state/theme';
 import { useTimeRange, useVariables } from '@/state/urlState';
 import { isPanelId, panelTitle, standaloneVariables } from './panels';

@@ -1,4 +1,4 @@
-import { PANEL_IDS, type PanelId } from '@/metrics/presets';
+import { PANEL_IDS, type PanelId } from '@/config/presets';
 
 export function isPanelId(value: string | undefined): value is PanelId {
   return value !== undefined && (PANEL_IDS as readonly string[]).includes(value);

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { DataSources } from '@/datasources/registry';
+import type { DataSources } from '@/config/dataSources';
 
 export const DataSourcesContext = createContext<DataSources | null>(null);
 

@@ -31,7 +31,7 @@ export const INITIAL_CONNECTION_STATE: ConnectionState = {
 
 /**
  * The live metrics stream's connection, for the header indicator and the Health view's data
- * source list. Written only by the live provider (src/live), so every reader agrees.
+ * source list. Written only by the live provider (src/query/live), so every reader agrees.
  */
 export const useConnectionStore = create<
   ConnectionState & { set: (s: Partial<ConnectionState>) => void }

@@ -1,5 +1,5 @@
 import { useEffect, useState } from 'react';
-import { connectionLabel } from '@/live/connectionLabel';
+import { connectionLabel } from '@/query/live/connectionLabel';
 import { useConnectionStore, type LiveStatus } from '@/state/connectionStore';
 
 const DOT: Record<LiveStatus, string> = {

@@ -1,6 +1,6 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
-import { useDataSources } from '@/config/DataSourcesContext';
+import { useDataSources } from '@/query/DataSourcesContext';
 import { useTimeRange } from '@/state/urlState';
 import { labelValueMatcher, MIN_SEARCH_CHARS, SEARCH_DEBOUNCE_MS } from './labelValueSearch';
 import { useDebouncedValue } from './useDebouncedValue';

@@ -6,19 +6,19 @@ import { PanelMenu } from '@/components/panel/PanelMenu';
 import { Stat } from '@/components/panel/Stat';
 import { TimeSeries } from '@/components/panel/TimeSeries';
 import { useElementWidth } from '@/components/panel/useElementWidth';
-import { useConfig } from '@/config/ConfigContext';
-import { useDataSources } from '@/config/DataSourcesContext';
+import { useConfig } from '@/query/ConfigContext';
+import { useDataSources } from '@/query/DataSourcesContext';
 import type { TemplateVariables } from '@/datasources/prometheus';
 import { downloadText, fileSlug } from '@/lib/download';
 import { formatValue } from '@/lib/format';
 import { useTimeRange } from '@/state/urlState';
 import { BarList } from '@/components/panel/BarList';
-import { framesToCsv } from './frameExport';
-import { lastValue } from './frames';
-import type { PanelId } from './presets';
-import type { PromFrame } from './promQuery';
+import { framesToCsv } from '../../query/prometheus/frameExport';
+import { lastValue } from '../../query/prometheus/frames';
+import type { PanelId } from '../../config/presets';
+import type { PromFrame } from '../../query/prometheus/promQuery';
 import { ExemplarTimeSeries } from './ExemplarTimeSeries';
-import { usePromPanel } from './usePromPanel';
+import { usePromPanel } from '../../query/prometheus/usePromPanel';
 
 /** Panels draw at most this many series; the header says when more came back. */
 export const MAX_SERIES = 100;

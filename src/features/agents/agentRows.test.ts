@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 import { joinAgentRows } from './agentRows';
 
 const T = 1_700_000_000_000;

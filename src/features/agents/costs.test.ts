@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 import { costRateSeries, summarizeCost, usageByModel } from './costs';
 import { tokenUsages } from './tokenUsage';
 

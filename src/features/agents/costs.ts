@@ -1,5 +1,5 @@
 import type { SamplePair } from '@/datasources/prometheus';
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 import { priceFor, tokenCostUsd, type PriceTable } from '@/lib/pricing';
 import { modelOf, providerOf, tokenDirection, type TokenUsage } from './tokenUsage';
 

@@ -3,10 +3,10 @@ import { render } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import { MemoryRouter, useLocation } from 'react-router';
 import type { ReactNode } from 'react';
-import { ConfigContext } from '@/config/ConfigContext';
-import { DataSourcesContext } from '@/config/DataSourcesContext';
+import { ConfigContext } from '@/query/ConfigContext';
+import { DataSourcesContext } from '@/query/DataSourcesContext';
 import { validateConfig } from '@/config/loadConfig';
-import { createDataSources } from '@/datasources/registry';
+import { createDataSources } from '@/config/dataSources';
 
 type Labels = Record<string, string>;
 

@@ -1,5 +1,5 @@
 import type { Labels } from '@/datasources/prometheus';
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 
 /** Tokens one agent spent on one model over the time range. */
 export type TokenUsage = {

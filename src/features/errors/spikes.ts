@@ -1,7 +1,7 @@
 import { detectSpikes, SPIKE_DETECTION_DEFAULTS, type Spike } from '@/lib/anomaly';
 import { formatDuration, formatValue, type Unit } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 
 /**
  * The detector judges a point only once its baseline holds max(3, ⌈window / 2⌉) values, so a

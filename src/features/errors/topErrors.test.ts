@@ -1,4 +1,4 @@
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 import { topErrorRows, UNLABELLED } from './topErrors';
 
 const series = (labels: Record<string, string>, value: number): FrameSeries => ({

@@ -1,4 +1,4 @@
-import { lastValue, type FrameSeries } from '@/metrics/frames';
+import { lastValue, type FrameSeries } from '@/query/prometheus/frames';
 
 export type TopErrorRow = { key: string; agent: string; errorType: string; count: number };
 

@@ -1,4 +1,4 @@
-import type { FrameSeries } from '@/metrics/frames';
+import type { FrameSeries } from '@/query/prometheus/frames';
 import { BEYOND_HORIZON_TEXT, forecastRows, formatTimeToExhaustion } from './forecast';
 
 const series = (labels: Record<string, string>, value: number): FrameSeries => ({

@@ -1,4 +1,4 @@
-import { lastValue, type FrameSeries } from '@/metrics/frames';
+import { lastValue, type FrameSeries } from '@/query/prometheus/frames';
 
 /** Forecasts further out than this are noise from a slowly drifting gauge, not a warning. */
 export const FORECAST_HORIZON_HOURS = 7 * 24;

@@ -1,4 +1,4 @@
-import { lastValue, type FrameSeries } from '@/metrics/frames';
+import { lastValue, type FrameSeries } from '@/query/prometheus/frames';
 
 /** Used share (0–1) at which a resource is a warning and a problem. */
 export const SATURATION_THRESHOLDS = { warning: 0.8, critical: 0.9 } as const;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { formatAge } from './formatAge';
+import { formatAge } from './age';
 
 describe('formatAge', () => {
   it.each([

@@ -1,6 +1,6 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useConfig } from '@/config/ConfigContext';
-import { useDataSources } from '@/config/DataSourcesContext';
+import { useConfig } from '@/query/ConfigContext';
+import { useDataSources } from '@/query/DataSourcesContext';
 import { bindConnectionStore } from './connectionBridge';
 import { createLiveRuntime, liveSourceOf, type LiveRuntime } from './liveRuntime';
 import { livePollIntervalMs } from './pollInterval';

@@ -1,4 +1,4 @@
-import { formatAge } from '@/components/controls/formatAge';
+import { formatAge } from '@/lib/format/age';
 import type { ConnectionState } from '@/state/connectionStore';
 
 export const TRANSPORT_LABEL = { websocket: 'WebSocket', sse: 'SSE', polling: 'polling' } as const;

@@ -1,6 +1,6 @@
 import type { AppConfig } from '@/config/schema';
 import type { LiveClient } from '@/datasources/live';
-import type { DataSources } from '@/datasources/registry';
+import type { DataSources } from '@/config/dataSources';
 import type { LiveSource } from '@/state/connectionStore';
 import {
   createPrometheusMetricsSource,

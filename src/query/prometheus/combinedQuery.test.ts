@@ -1,4 +1,4 @@
-import type { PromFrame } from '@/metrics/promQuery';
+import type { PromFrame } from '@/query/prometheus/promQuery';
 import { alignFrames } from './combinedQuery';
 
 const frame = (expr: string) => ({ expr }) as PromFrame;

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { PromFrame, promQueryOptions } from '@/metrics/promQuery';
+import type { PromFrame, promQueryOptions } from '@/query/prometheus/promQuery';
 
 type FrameOptions = ReturnType<typeof promQueryOptions>;
 

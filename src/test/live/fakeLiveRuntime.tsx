@@ -1,13 +1,13 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
-import { ConfigContext } from '@/config/ConfigContext';
+import { ConfigContext } from '@/query/ConfigContext';
 import { validateConfig } from '@/config/loadConfig';
 import { createLiveClient, type LiveClientOptions } from '@/datasources/live';
 import { fakeTransports } from './fakeTransports';
 import type { LiveSource } from '@/state/connectionStore';
-import { ProvideLiveRuntime } from '@/live/LiveProvider';
-import type { LiveRuntime } from '@/live/liveRuntime';
+import { ProvideLiveRuntime } from '@/query/live/LiveProvider';
+import type { LiveRuntime } from '@/query/live/liveRuntime';
 
 export const FAKE_GATEWAY = 'https://gateway.test';
 

@@ -1,14 +1,18 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FramesMenu } from '@/metrics/FramesMenu';
+import { FramesMenu } from '@/components/panel/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { DataTable, type Column } from '@/components/panel/DataTable';
-import { useConfig } from '@/config/ConfigContext';
+import { useConfig } from '@/query/ConfigContext';
 import { toCsv } from '@/lib/csv';
 import { clipText, formatValue, type Unit } from '@/lib/format';
-import type { PanelId } from '@/metrics/presets';
-import { usePromPanelResolver } from '@/metrics/usePromPanel';
+import type { PanelId } from '@/config/presets';
+import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
 import { joinAgentRows, type AgentFrames, type AgentRow } from '../agentRows';
-import { settledFramesQueryOptions, type FramePart, type SettledFrames } from '../api/queries';
+import {
+  settledFramesQueryOptions,
+  type FramePart,
+  type SettledFrames,
+} from '../../../query/prometheus/settledFrames';
 import { UnpricedModels } from './UnpricedModels';
 
 type Part = keyof AgentFrames;

@@ -1,7 +1,7 @@
 import { LabelValuePicker } from '@/components/controls/LabelValuePicker';
-import { useConfig } from '@/config/ConfigContext';
-import { PresetPanel } from '@/metrics/PresetPanel';
-import { resolvePanel, type PanelId } from '@/metrics/presets';
+import { useConfig } from '@/query/ConfigContext';
+import { PresetPanel } from '@/components/panel/PresetPanel';
+import { resolvePanel, type PanelId } from '@/config/presets';
 import { useVariableSelection } from '../hooks/useVariableSelection';
 import { AgentTablePanel } from './AgentTablePanel';
 import { CostOverTimePanel } from './CostOverTimePanel';

@@ -1,8 +1,8 @@
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/config/ConfigContext';
+import { useConfig } from '@/query/ConfigContext';
 import { formatValue } from '@/lib/format';
-import { usePromPanel } from '@/metrics/usePromPanel';
+import { usePromPanel } from '@/query/prometheus/usePromPanel';
 import { usageByModel } from '../costs';
 import { tokenUsages } from '../tokenUsage';
 import { UnpricedModels } from './UnpricedModels';

@@ -1,6 +1,6 @@
 import { DataTable } from '@/components/panel/DataTable';
 import { formatValue } from '@/lib/format';
-import { PresetPanel } from '@/metrics/PresetPanel';
+import { PresetPanel } from '@/components/panel/PresetPanel';
 import { toolCallRows } from '../toolCalls';
 
 const FAILED = 'font-medium text-red-700 dark:text-red-400';

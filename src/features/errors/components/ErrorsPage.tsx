@@ -1,4 +1,4 @@
-import { PresetPanel } from '@/metrics/PresetPanel';
+import { PresetPanel } from '@/components/panel/PresetPanel';
 import { ErrorRatioPanel } from './ErrorRatioPanel';
 import { RecentErrorSpansPanel } from './RecentErrorSpansPanel';
 import { TopErrorsPanel } from './TopErrorsPanel';

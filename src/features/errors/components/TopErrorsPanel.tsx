@@ -1,8 +1,8 @@
 import { DataTable } from '@/components/panel/DataTable';
-import { useConfig } from '@/config/ConfigContext';
+import { useConfig } from '@/query/ConfigContext';
 import { formatValue } from '@/lib/format';
-import { PresetPanel } from '@/metrics/PresetPanel';
-import { resolvePanel } from '@/metrics/presets';
+import { PresetPanel } from '@/components/panel/PresetPanel';
+import { resolvePanel } from '@/config/presets';
 import { topErrorRows } from '../topErrors';
 
 export function TopErrorsPanel({ className }: { className?: string }) {

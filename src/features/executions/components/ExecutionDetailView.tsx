@@ -4,7 +4,7 @@ import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
 import type { Execution, Step } from '@/datasources/live';
 import { formatDuration, formatValue } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
-import { useExecutionUpdates } from '@/live/useExecutionUpdates';
+import { useExecutionUpdates } from '@/query/live/useExecutionUpdates';
 import { useTimeRange } from '@/state/urlState';
 import { useNow } from '../hooks/useNow';
 import {

@@ -1,7 +1,7 @@
 import { screen, waitFor, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { Route, Routes } from 'react-router';
-import { LiveProvider } from '@/live/LiveProvider';
+import { LiveProvider } from '@/query/live/LiveProvider';
 import { renderView } from '@/test/renderView';
 import { server } from '@/test/server';
 import ExecutionsPage from './ExecutionsPage';

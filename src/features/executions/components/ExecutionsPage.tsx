@@ -1,6 +1,6 @@
 import { useParams } from 'react-router';
-import { useDataSources } from '@/config/DataSourcesContext';
-import { useLiveRuntime } from '@/live/LiveProvider';
+import { useDataSources } from '@/query/DataSourcesContext';
+import { useLiveRuntime } from '@/query/live/LiveProvider';
 import { ExecutionDetailView } from './ExecutionDetailView';
 import { ExecutionListView } from './ExecutionListView';
 

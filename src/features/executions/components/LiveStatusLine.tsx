@@ -1,6 +1,6 @@
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
-import { connectionLabel } from '@/live/connectionLabel';
-import type { ExecutionUpdates } from '@/live/useExecutionUpdates';
+import { connectionLabel } from '@/query/live/connectionLabel';
+import type { ExecutionUpdates } from '@/query/live/useExecutionUpdates';
 
 type Props = Pick<
   ExecutionUpdates,

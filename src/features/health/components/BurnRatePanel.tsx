@@ -1,10 +1,10 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FramesMenu } from '@/metrics/FramesMenu';
+import { FramesMenu } from '@/components/panel/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/config/ConfigContext';
-import { lastValue } from '@/metrics/frames';
-import { usePromPanelResolver } from '@/metrics/usePromPanel';
-import { combinedFramesQueryOptions } from '@/metrics/combinedQuery';
+import { useConfig } from '@/query/ConfigContext';
+import { lastValue } from '@/query/prometheus/frames';
+import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import { combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
 import { BURN_WINDOW_DURATIONS, burnVerdicts, type BurnWindow } from '../burnRate';
 
 export function BurnRatePanel() {

@@ -1,8 +1,8 @@
 import { skipToken, useQuery } from '@tanstack/react-query';
-import { useDataSources } from '@/config/DataSourcesContext';
-import { connectionLabel } from '@/live/connectionLabel';
+import { useDataSources } from '@/query/DataSourcesContext';
+import { connectionLabel } from '@/query/live/connectionLabel';
 import { useConnectionStore, type LiveStatus } from '@/state/connectionStore';
-import { prometheusStatusQueryOptions } from '../api/queries';
+import { prometheusStatusQueryOptions } from '../../../query/prometheus/status';
 
 function Row({
   name,

@@ -1,4 +1,4 @@
-import { PresetPanel } from '@/metrics/PresetPanel';
+import { PresetPanel } from '@/components/panel/PresetPanel';
 import { AlertsPanel } from './AlertsPanel';
 import { BurnRatePanel } from './BurnRatePanel';
 import { DataSourceStatusPanel } from './DataSourceStatusPanel';

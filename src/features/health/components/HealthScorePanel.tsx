@@ -1,13 +1,13 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FramesMenu } from '@/metrics/FramesMenu';
+import { FramesMenu } from '@/components/panel/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { Stat } from '@/components/panel/Stat';
-import { useConfig } from '@/config/ConfigContext';
+import { useConfig } from '@/query/ConfigContext';
 import { formatValue } from '@/lib/format';
-import { lastValue } from '@/metrics/frames';
-import type { PromFrame } from '@/metrics/promQuery';
-import { usePromPanelResolver } from '@/metrics/usePromPanel';
-import { alignFrames, combinedFramesQueryOptions } from '@/metrics/combinedQuery';
+import { lastValue } from '@/query/prometheus/frames';
+import type { PromFrame } from '@/query/prometheus/promQuery';
+import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import { alignFrames, combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
 import { HEALTH_FORMULA, healthScore } from '../healthScore';
 
 export function HealthScorePanel() {

@@ -1,7 +1,7 @@
 import { act, screen, within } from '@testing-library/react';
 import { metricsSnapshot } from '@/test/live/fixtures';
-import type { PrometheusMetricsSource } from '@/live/prometheusMetricsSource';
-import type { SnapshotField } from '@/live/prometheusSnapshot';
+import type { PrometheusMetricsSource } from '@/query/live/prometheusMetricsSource';
+import type { SnapshotField } from '@/query/live/prometheusSnapshot';
 import { fakeLiveRuntime, renderWithLive } from '@/test/live/fakeLiveRuntime';
 import { LiveNumbersPanel } from './LiveNumbersPanel';
 

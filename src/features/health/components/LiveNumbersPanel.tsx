@@ -4,10 +4,13 @@ import { PanelErrorBoundary } from '@/components/panel/PanelErrorBoundary';
 import type { MetricsSample, MetricsSnapshot, TokenUsage } from '@/datasources/live';
 import { formatDuration, formatValue, MISSING, type Unit } from '@/lib/format';
 import { formatTimestamp } from '@/lib/time';
-import { connectionLabel } from '@/live/connectionLabel';
-import { historySeries, sparklinePoints } from '@/live/history';
-import { costField, type SnapshotField } from '@/live/prometheusSnapshot';
-import { useObservabilityMetrics, type ObservabilityMetrics } from '@/live/useObservabilityMetrics';
+import { connectionLabel } from '@/query/live/connectionLabel';
+import { historySeries, sparklinePoints } from '@/query/live/history';
+import { costField, type SnapshotField } from '@/query/live/prometheusSnapshot';
+import {
+  useObservabilityMetrics,
+  type ObservabilityMetrics,
+} from '@/query/live/useObservabilityMetrics';
 import { useTimeRange } from '@/state/urlState';
 
 type Figure = {

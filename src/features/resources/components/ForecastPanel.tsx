@@ -1,12 +1,12 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FramesMenu } from '@/metrics/FramesMenu';
+import { FramesMenu } from '@/components/panel/FramesMenu';
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/config/ConfigContext';
-import type { PromFrame } from '@/metrics/promQuery';
-import { alignFrames, combinedFramesQueryOptions } from '@/metrics/combinedQuery';
+import { useConfig } from '@/query/ConfigContext';
+import type { PromFrame } from '@/query/prometheus/promQuery';
+import { alignFrames, combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
 import { forecastRows, type ForecastRow } from '../forecast';
-import { usePromPanelResolver } from '@/metrics/usePromPanel';
+import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
 import { NO_SOURCE_TEXT, noQueryText, PanelNotice } from './PanelNotice';
 
 const TITLE = 'Forecast: runs out';

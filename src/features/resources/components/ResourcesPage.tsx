@@ -1,4 +1,4 @@
-import { PresetPanel } from '@/metrics/PresetPanel';
+import { PresetPanel } from '@/components/panel/PresetPanel';
 import { ForecastPanel } from './ForecastPanel';
 import { SaturationPanel } from './SaturationPanel';
 

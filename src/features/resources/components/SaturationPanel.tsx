@@ -1,11 +1,11 @@
 import { useQueryClient } from '@tanstack/react-query';
-import { FramesMenu } from '@/metrics/FramesMenu';
+import { FramesMenu } from '@/components/panel/FramesMenu';
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/config/ConfigContext';
+import { useConfig } from '@/query/ConfigContext';
 import { formatValue } from '@/lib/format';
-import { alignFrames, combinedFramesQueryOptions } from '@/metrics/combinedQuery';
-import { usePromPanelResolver } from '@/metrics/usePromPanel';
+import { alignFrames, combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
+import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
 import {
   SATURATION_THRESHOLDS,
   saturationRows,

@@ -1,10 +1,10 @@
 import { useQuery } from '@tanstack/react-query';
 import { useId, useMemo, useState, type FormEvent } from 'react';
 import { Link, useSearchParams } from 'react-router';
-import { useDataSources } from '@/config/DataSourcesContext';
+import { useDataSources } from '@/query/DataSourcesContext';
 import { useTimeRange } from '@/state/urlState';
 import { carrySessionParams } from '@/lib/sessionParams';
-import { comparedTraceQuery } from '../api/queries';
+import { comparedTraceQuery } from '../../../../query/traces/compare';
 import { structureDiff } from '../structureDiff';
 import { CompareSummary } from './CompareSummary';
 import { DiffTable } from './DiffTable';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { TraceSource } from '@/datasources/traces';
-import { traceOperationsQuery, traceServicesQuery } from '../api/queries';
+import { traceOperationsQuery, traceServicesQuery } from '../../../../query/traces/search';
 
 interface NameSelectProps {
   readonly id: string;

@@ -4,7 +4,7 @@ import { useNavigate, useSearchParams } from 'react-router';
 import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
 import type { TraceSearchParams, TraceSource } from '@/datasources/traces';
 import type { TimeZoneMode } from '@/lib/time';
-import { traceSearchQuery } from '../api/queries';
+import { traceSearchQuery } from '../../../../query/traces/search';
 import { useCompareSelection } from '../hooks/useCompareSelection';
 import { traceHref } from '../links';
 import { CompareBar } from './CompareBar';

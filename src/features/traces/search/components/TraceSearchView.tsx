@@ -1,7 +1,7 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { useCallback, useEffect, useMemo, type ReactNode } from 'react';
 import { useLocation, useNavigate, useSearchParams } from 'react-router';
-import { useDataSources } from '@/config/DataSourcesContext';
+import { useDataSources } from '@/query/DataSourcesContext';
 import type { TraceSource } from '@/datasources/traces';
 import { useNowStore } from '@/state/nowStore';
 import { useTimeRange } from '@/state/urlState';

@@ -1,7 +1,7 @@
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useConfig } from '@/config/ConfigContext';
-import { useDataSources } from '@/config/DataSourcesContext';
+import { useConfig } from '@/query/ConfigContext';
+import { useDataSources } from '@/query/DataSourcesContext';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { useTimeRange } from '@/state/urlState';
 import { lastTraceSearch } from '../../search/lastSearch';

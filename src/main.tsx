@@ -1,7 +1,7 @@
 // The entry stays small so its two jobs start at once rather than after the app's code has
 // downloaded and run: requesting config.json, and on a link to a trace, loading that trace.
-import { startDeepLinkedTraceLoad } from './app/earlyTraceLoad';
-import './index.css';
+import { startDeepLinkedTraceLoad } from '@/app/earlyTraceLoad';
+import '@/index.css';
 
 const base = import.meta.env.BASE_URL;
 const configResponse = fetch(`${base}config.json`, {
@@ -12,7 +12,7 @@ const configResponse = fetch(`${base}config.json`, {
 configResponse.catch(() => undefined);
 startDeepLinkedTraceLoad(window.location, base, configResponse);
 
-import('./app/start').then(
+import('@/app/start').then(
   ({ start }) => start(configResponse),
   (error: unknown) => {
     const root = document.getElementById('root');

@@ -1,9 +1,9 @@
 // @vitest-environment jsdom
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import { prewarmTraceWorker, startTraceLoadEarly } from '@/features/traces/worker/client';
+import { prewarmTraceWorker, startTraceLoadEarly } from '@/datasources/traces/worker/client';
 import { startDeepLinkedTraceLoad, traceSourceOf } from './earlyTraceLoad';
 
-vi.mock('@/features/traces/worker/client', () => ({
+vi.mock('@/datasources/traces/worker/client', () => ({
   startTraceLoadEarly: vi.fn(),
   prewarmTraceWorker: vi.fn(),
 }));

@@ -1,7 +1,7 @@
 import { DEFAULT_SOURCE_TIMEOUT_MS } from '@/config/defaults';
-import { isLocalTraceId } from '@/features/traces/search/localTraceId';
-import { prewarmTraceWorker, startTraceLoadEarly } from '@/features/traces/worker/client';
-import type { TraceBackend } from '@/features/traces/worker/protocol';
+import { isLocalTraceId } from '@/datasources/traces/local/localTraceId';
+import { prewarmTraceWorker, startTraceLoadEarly } from '@/datasources/traces/worker/client';
+import type { TraceBackend } from '@/datasources/traces/worker/protocol';
 
 const TRACE_PATH = /^\/traces\/([^/]+)\/?$/;
 

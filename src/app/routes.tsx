@@ -43,14 +43,14 @@ function lazyPage(
   return { element: <Page />, handle: { preload } satisfies PageHandle };
 }
 
-const HealthPage = lazyPage(() => import('@/features/health/components/HealthPage'));
-const AgentsPage = lazyPage(() => import('@/features/agents/components/AgentsPage'));
-const ErrorsPage = lazyPage(() => import('@/features/errors/components/ErrorsPage'));
-const ResourcesPage = lazyPage(() => import('@/features/resources/components/ResourcesPage'));
-const TracesPage = lazyPage(() => import('@/features/traces/components/TracesPage'));
-const TraceViewPage = lazyPage(() => import('@/features/traces/components/TraceViewPage'));
-const TraceComparePage = lazyPage(() => import('@/features/traces/components/TraceComparePage'));
-const ExecutionsPage = lazyPage(() => import('@/features/executions/components/ExecutionsPage'));
+const HealthPage = lazyPage(() => import('@/features/health/HealthPage'));
+const AgentsPage = lazyPage(() => import('@/features/agents/AgentsPage'));
+const ErrorsPage = lazyPage(() => import('@/features/errors/ErrorsPage'));
+const ResourcesPage = lazyPage(() => import('@/features/resources/ResourcesPage'));
+const TracesPage = lazyPage(() => import('@/features/trace-search/TracesPage'));
+const TraceViewPage = lazyPage(() => import('@/features/trace-view/TraceViewPage'));
+const TraceComparePage = lazyPage(() => import('@/features/trace-compare/TraceComparePage'));
+const ExecutionsPage = lazyPage(() => import('@/features/executions/ExecutionsPage'));
 const EmbedPanelPage = lazyPage(() => import('@/embed/EmbedPanelPage'));
 
 /** `/` is Health; the redirect keeps the query string so shared links survive. */

@@ -2,7 +2,7 @@ import '@/lib/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demoConfig, loadConfig } from '@/config/loadConfig';
-import { dropPrewarmedTraceWorkers } from '@/features/traces/worker';
+import { dropPrewarmedTraceWorkers } from '@/datasources/traces/worker';
 import { App } from './App';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { preloadPageFor } from './routes';

@@ -1,7 +1,7 @@
 import type { AppConfig } from '@/config/schema';
-import { createLiveClient, type LiveClient, type LiveClientOptions } from '../datasources/live';
-import { createPromClient, type PromClient } from '../datasources/prometheus';
-import type { TraceSource, TraceSourceConfig } from '../datasources/traces';
+import { createLiveClient, type LiveClient, type LiveClientOptions } from '@/datasources/live';
+import { createPromClient, type PromClient } from '@/datasources/prometheus';
+import type { TraceSource, TraceSourceConfig } from '@/datasources/traces';
 
 export type DataSources = {
   prometheus: PromClient | null;
@@ -72,7 +72,7 @@ export function createDataSources(
 function lazyTraceSource(config: TraceSourceConfig): TraceSource {
   let source: Promise<TraceSource> | null = null;
   const load = () =>
-    (source ??= import('../datasources/traces/client').then(({ createTraceSource }) =>
+    (source ??= import('@/datasources/traces/client').then(({ createTraceSource }) =>
       createTraceSource(config),
     ));
   return {

@@ -1,5 +1,5 @@
 import { createContext, useContext } from 'react';
-import type { AppConfig } from '../config/schema';
+import type { AppConfig } from '@/config/schema';
 
 export const ConfigContext = createContext<AppConfig | null>(null);
 

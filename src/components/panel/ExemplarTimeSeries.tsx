@@ -6,9 +6,9 @@ import type { PromClient } from '@/datasources/prometheus';
 import type { Unit } from '@/lib/format';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { useTimeRange } from '@/state/urlState';
-import { exemplarQueryOptions } from '../../query/prometheus/exemplars';
-import type { FrameSeries } from '../../query/prometheus/frames';
-import type { PromFrame } from '../../query/prometheus/promQuery';
+import { exemplarQueryOptions } from '@/query/prometheus/exemplars';
+import type { FrameSeries } from '@/query/prometheus/frames';
+import type { PromFrame } from '@/query/prometheus/promQuery';
 
 /**
  * A time series with the exemplars of its query marked on it, each opening its trace in the

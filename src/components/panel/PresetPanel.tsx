@@ -13,12 +13,12 @@ import { downloadText, fileSlug } from '@/lib/download';
 import { formatValue } from '@/lib/format';
 import { useTimeRange } from '@/state/urlState';
 import { BarList } from '@/components/panel/BarList';
-import { framesToCsv } from '../../query/prometheus/frameExport';
-import { lastValue } from '../../query/prometheus/frames';
-import type { PanelId } from '../../config/presets';
-import type { PromFrame } from '../../query/prometheus/promQuery';
+import { framesToCsv } from '@/query/prometheus/frameExport';
+import { lastValue } from '@/query/prometheus/frames';
+import type { PanelId } from '@/config/presets';
+import type { PromFrame } from '@/query/prometheus/promQuery';
 import { ExemplarTimeSeries } from './ExemplarTimeSeries';
-import { usePromPanel } from '../../query/prometheus/usePromPanel';
+import { usePromPanel } from '@/query/prometheus/usePromPanel';
 
 /** Panels draw at most this many series; the header says when more came back. */
 export const MAX_SERIES = 100;

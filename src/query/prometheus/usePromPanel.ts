@@ -2,7 +2,7 @@ import { useConfig } from '@/query/ConfigContext';
 import { useDataSources } from '@/query/DataSourcesContext';
 import type { TemplateVariables } from '@/datasources/prometheus';
 import { useTimeRange, useVariables } from '@/state/urlState';
-import { resolvePanel, type PanelDef, type PanelId } from '../../config/presets';
+import { resolvePanel, type PanelDef, type PanelId } from '@/config/presets';
 import { promQueryOptions } from './promQuery';
 
 const SCRAPE_UNITS: Record<string, number> = { ms: 0.001, s: 1, m: 60, h: 3600 };

@@ -1,7 +1,7 @@
 import { queryOptions } from '@tanstack/react-query';
 import type { TraceSource } from '@/datasources/traces';
-import { loadLocalTrace } from '../../features/traces/search/file/loadLocalTrace';
-import { isLocalTraceId } from '../../features/traces/search/openedTraces';
+import { loadLocalTrace } from './localTrace';
+import { isLocalTraceId } from '@/state/openedTraces';
 
 /**
  * One trace by id, from the backend or, for a `local-…` id, from a file opened in this tab.

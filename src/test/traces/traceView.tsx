@@ -5,12 +5,14 @@ import { http, HttpResponse, type JsonBodyType } from 'msw';
 import { Route, Routes, useLocation } from 'react-router';
 import { server } from '@/test/server';
 import { PROMETHEUS_URL, renderView } from '@/test/renderView';
-import { TraceView } from '@/features/traces/trace-view/components/TraceView';
+import TraceView from '@/features/trace-view/TraceViewPage';
 import { FIXTURES_DIR } from './fixtures';
 
 /** Helpers for the trace view's component tests: a real Jaeger fixture served by MSW. */
 
 export { FIXTURES_DIR as FIXTURES, HAS_FIXTURES } from './fixtures';
+/** For tests of the flow from one trace feature to another (search → trace → back). */
+export { TraceView };
 
 export const JAEGER_URL = 'http://localhost/demo/jaeger';
 export const TRACE_ID = '4a1b2c3d4e5f60718293a4b5c6d7e8f9';

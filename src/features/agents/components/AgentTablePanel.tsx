@@ -12,7 +12,7 @@ import {
   settledFramesQueryOptions,
   type FramePart,
   type SettledFrames,
-} from '../../../query/prometheus/settledFrames';
+} from '@/query/prometheus/settledFrames';
 import { UnpricedModels } from './UnpricedModels';
 
 type Part = keyof AgentFrames;

@@ -3,7 +3,7 @@ import userEvent from '@testing-library/user-event';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { server } from '@/test/server';
 import { prometheusStub, renderWithApp, type PromRoute } from '../testing';
-import AgentsPage from './AgentsPage';
+import AgentsPage from '../AgentsPage';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());

@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { server } from '@/test/server';
 import { prometheusAnswering, renderView, type PromAnswer } from '@/test/renderView';
-import ErrorsPage from './ErrorsPage';
+import ErrorsPage from '../ErrorsPage';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const STEP = 60_000;

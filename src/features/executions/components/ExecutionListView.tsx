@@ -9,7 +9,7 @@ import { formatDuration, formatValue } from '@/lib/format';
 import { formatTimestamp, refreshToMs, type TimeZoneMode } from '@/lib/time';
 import { useTimeRange } from '@/state/urlState';
 import { useUrlParams } from '@/state/useUrlParams';
-import { recentExecutionsQueryOptions } from '../../../query/live/executions';
+import { recentExecutionsQueryOptions } from '@/query/live/executions';
 import {
   STATUS_FILTERS,
   filterExecutions,

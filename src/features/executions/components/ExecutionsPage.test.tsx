@@ -4,7 +4,7 @@ import { Route, Routes } from 'react-router';
 import { LiveProvider } from '@/query/live/LiveProvider';
 import { renderView } from '@/test/renderView';
 import { server } from '@/test/server';
-import ExecutionsPage from './ExecutionsPage';
+import ExecutionsPage from '../ExecutionsPage';
 
 beforeAll(() => server.listen({ onUnhandledRequest: 'bypass' }));
 afterEach(() => server.resetHandlers());

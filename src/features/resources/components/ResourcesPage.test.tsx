@@ -1,7 +1,7 @@
 import { screen, within } from '@testing-library/react';
 import { server } from '@/test/server';
 import { prometheusAnswering, renderView, type PromAnswer } from '@/test/renderView';
-import ResourcesPage from './ResourcesPage';
+import ResourcesPage from '../ResourcesPage';
 
 const T0 = Date.UTC(2026, 0, 1, 12, 0, 0);
 const URL_1H = `/resources?from=${T0}&to=${T0 + 3_600_000}&tz=utc`;

@@ -42,7 +42,7 @@ export default defineConfig(({ command }) => ({
           name: 'node',
           environment: 'node',
           setupFiles: ['./src/test/clock.ts'],
-          include: ['src/**/*.test.ts', 'mocks/**/*.test.ts'],
+          include: ['src/**/*.test.ts', 'mocks/**/*.test.ts', 'scripts/**/*.test.ts'],
         },
       },
       {

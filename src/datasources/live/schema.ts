@@ -3,7 +3,7 @@ import { z } from 'zod';
 /**
  * Wire schemas of the live observability gateway. Every value the live client receives is parsed
  * with one of these; the TypeScript types are inferred from them, and docs/live-protocol.md is
- * generated from them (see protocolDoc.ts), so code, types and documentation cannot disagree.
+ * generated from them (see scripts/live-protocol/protocolDoc.ts), so code, types and documentation cannot disagree.
  *
  * Timestamps arrive as epoch milliseconds or ISO 8601 strings and are normalised to epoch ms.
  */

@@ -11,9 +11,9 @@ import {
   SERVER_MESSAGES,
 } from './protocolDoc';
 import { EXAMPLES } from './protocolExamples';
-import { serverMessageSchema } from './schema';
+import { serverMessageSchema } from '@/datasources/live/schema';
 
-const docPath = fileURLToPath(new URL(`../../../${PROTOCOL_DOC_PATH}`, import.meta.url));
+const docPath = fileURLToPath(new URL(`../../${PROTOCOL_DOC_PATH}`, import.meta.url));
 
 describe('docs/live-protocol.md', () => {
   it('is the text generated from the schemas', async () => {

@@ -1,4 +1,4 @@
-import type { MetricsSnapshotInput, StepInput } from './schema';
+import type { MetricsSnapshotInput, StepInput } from '@/datasources/live/schema';
 
 /** Realistic messages for docs/live-protocol.md; the doc test validates each against its schema. */
 

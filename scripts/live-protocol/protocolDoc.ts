@@ -1,6 +1,6 @@
 import type { z } from 'zod';
-import { DEFAULT_BACKOFF } from './backoff';
-import { LIVE_CLIENT_DEFAULTS as DEFAULTS } from './connection';
+import { DEFAULT_BACKOFF } from '@/datasources/live/backoff';
+import { LIVE_CLIENT_DEFAULTS as DEFAULTS } from '@/datasources/live/connection';
 import { fieldTable, wireJsonSchema } from './jsonSchemaTable';
 import { EXAMPLES, type ExampleName } from './protocolExamples';
 import {
@@ -16,14 +16,14 @@ import {
   pingMessageSchema,
   pongMessageSchema,
   traceListResponseSchema,
-} from './schema';
-import { DEAD_SOCKET_CLOSE_CODE } from './wsConnection';
+} from '@/datasources/live/schema';
+import { DEAD_SOCKET_CLOSE_CODE } from '@/datasources/live/wsConnection';
 
 /** Renders docs/live-protocol.md from the zod schemas plus the prose below. */
 
 export const PROTOCOL_DOC_PATH = 'docs/live-protocol.md';
 export const REGENERATE_COMMAND =
-  'UPDATE_DOCS=1 node_modules/.bin/vitest run src/datasources/live/protocolDoc.test.ts';
+  'UPDATE_DOCS=1 node_modules/.bin/vitest run scripts/live-protocol/protocolDoc.test.ts';
 
 export interface MessageDoc {
   name: ExampleName;
@@ -121,7 +121,7 @@ function seconds(ms: number): string {
 
 const INTRO = `# Live gateway protocol
 
-<!-- Generated from src/datasources/live/schema.ts by src/datasources/live/protocolDoc.ts. Do not edit: run ${REGENERATE_COMMAND} -->
+<!-- Generated from src/datasources/live/schema.ts by scripts/live-protocol/protocolDoc.ts. Do not edit: run ${REGENERATE_COMMAND} -->
 
 The platform's observability gateway pushes live data to Observatory. This page is the contract
 between them: the endpoints, every message, and what the client does with them. Field tables and

@@ -1,6 +1,5 @@
-import { useId, useMemo } from 'react';
-import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
-import { PanelErrorBoundary } from '@/components/panel/PanelErrorBoundary';
+import { useMemo } from 'react';
+import { PanelContent, PanelFrame, PanelHeader } from '@/components/panel/PanelFrame';
 import type { MetricsSample, MetricsSnapshot, TokenUsage } from '@/datasources/live';
 import { formatDuration, formatValue, MISSING, type Unit } from '@/lib/format';
 import { formatTimestamp } from '@/lib/time';
@@ -240,15 +239,8 @@ function TokensTable({
   );
 }
 
-function Body({ live }: { live: ObservabilityMetrics }) {
-  const { metrics, history, unavailable } = live;
-  if (!metrics) {
-    return live.status === 'offline' && live.error ? (
-      <PanelError message={live.error} />
-    ) : (
-      <PanelSkeleton />
-    );
-  }
+function Figures({ metrics, live }: { metrics: MetricsSnapshot; live: ObservabilityMetrics }) {
+  const { history, unavailable } = live;
   return (
     <div className="flex flex-col gap-4">
       <dl className="grid grid-cols-2 gap-3 sm:grid-cols-4 xl:grid-cols-6">
@@ -273,17 +265,10 @@ function Body({ live }: { live: ObservabilityMetrics }) {
  * marked stale, until fresh ones arrive.
  */
 export function LiveNumbersPanel() {
-  const headingId = useId();
   return (
-    <section
-      aria-labelledby={headingId}
-      className="panel flex min-w-0 flex-col"
-      data-panel="Live numbers"
-    >
-      <PanelErrorBoundary title="Live numbers">
-        <LiveNumbers headingId={headingId} />
-      </PanelErrorBoundary>
-    </section>
+    <PanelFrame title="Live numbers">
+      {(headingId) => <LiveNumbers headingId={headingId} />}
+    </PanelFrame>
   );
 }
 
@@ -300,32 +285,46 @@ function LiveNumbers({ headingId }: { headingId: string }) {
   };
   return (
     <>
-      <header className="flex flex-wrap items-center gap-x-2 gap-y-1 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
-        <h2 id={headingId} className="text-sm font-semibold">
-          Live numbers
-        </h2>
-        <span
-          className="text-xs text-slate-500 dark:text-slate-400"
-          data-testid="live-numbers-status"
-        >
-          {connectionLabel(state, null)}
-          {live.source === 'prometheus' ? ' · computed from Prometheus' : ''}
-        </span>
-        {live.stale && live.staleSince !== null && (
-          <span
-            role="status"
-            data-testid="stale-marker"
-            className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
-          >
-            Stale since {formatTimestamp(live.staleSince, tz, { withDate: false })}
-          </span>
-        )}
-      </header>
+      <PanelHeader
+        headingId={headingId}
+        title="Live numbers"
+        status={
+          <>
+            <span
+              className="text-xs text-slate-500 dark:text-slate-400"
+              data-testid="live-numbers-status"
+            >
+              {connectionLabel(state, null)}
+              {live.source === 'prometheus' ? ' · computed from Prometheus' : ''}
+            </span>
+            {live.stale && live.staleSince !== null && (
+              <span
+                role="status"
+                data-testid="stale-marker"
+                className="rounded bg-amber-50 px-1.5 py-0.5 text-xs text-amber-900 dark:bg-amber-950 dark:text-amber-200"
+              >
+                Stale since {formatTimestamp(live.staleSince, tz, { withDate: false })}
+              </span>
+            )}
+          </>
+        }
+      />
       <div
         className={`p-3 transition-opacity ${live.stale ? 'opacity-60' : ''}`}
         data-stale={live.stale ? 'true' : 'false'}
       >
-        <Body live={live} />
+        {/* Numbers once shown stay through an interruption: marked stale, not failed. */}
+        <PanelContent
+          data={live.metrics ?? undefined}
+          error={
+            !live.metrics && live.status === 'offline' && live.error
+              ? { message: live.error }
+              : null
+          }
+          waiting={false}
+        >
+          {(metrics) => <Figures metrics={metrics} live={live} />}
+        </PanelContent>
       </div>
     </>
   );

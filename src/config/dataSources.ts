@@ -2,12 +2,12 @@ import type { AppConfig } from '@/config/schema';
 import { createLiveClient, type LiveClient, type LiveClientOptions } from '@/datasources/live';
 import { createPromClient, type PromClient } from '@/datasources/prometheus';
 import type { TraceSource, TraceSourceConfig } from '@/datasources/traces';
+import { openTrace } from '@/datasources/traces/openTrace';
+import { traceBackendOf } from '@/datasources/traces/source';
 
 export type DataSources = {
   prometheus: PromClient | null;
   traces: TraceSource | null;
-  /** Headers for trace requests made outside the client (the trace-loading worker). */
-  traceHeaders: () => Record<string, string>;
   /**
    * Builds the live client for the configured gateway (none: it only polls `pollFallback`).
    * A factory rather than a client, so its owner can close it and build another.
@@ -27,7 +27,6 @@ export function createDataSources(
 ): DataSources {
   const prom = config.datasources.prometheus;
   const traces = config.datasources.traces;
-  const traceHeaders = () => ({ ...traces?.headers, ...authHeaders() });
   const live = config.datasources.live;
   return {
     prometheus: prom
@@ -41,11 +40,10 @@ export function createDataSources(
       ? lazyTraceSource({
           kind: traces.kind,
           url: traces.url,
-          headers: traceHeaders,
+          headers: () => ({ ...traces.headers, ...authHeaders() }),
           timeoutMs: traces.timeoutMs,
         })
       : null,
-    traceHeaders,
     createLive: (options = {}) =>
       createLiveClient({
         baseUrl: live?.url ?? null,
@@ -77,7 +75,9 @@ function lazyTraceSource(config: TraceSourceConfig): TraceSource {
     ));
   return {
     kind: config.kind,
+    openTrace: (traceId, signal) => openTrace(traceBackendOf(config), traceId, { signal }),
     getTrace: async (traceId, signal) => (await load()).getTrace(traceId, signal),
+    backend: () => traceBackendOf(config),
     search: async (params, signal) => (await load()).search(params, signal),
     services: async (signal) => (await load()).services(signal),
     operations: async (service, signal) => (await load()).operations(service, signal),

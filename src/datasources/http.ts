@@ -9,54 +9,18 @@ import type { z } from 'zod';
  * `RequestMeta` (status, duration, URL, method). `fetchJson` is the same call without the meta.
  */
 
-export type DataSourceErrorKind =
-  'network' | 'timeout' | 'aborted' | 'http' | 'parse' | 'api' | 'schema';
+import {
+  snippet,
+  capitalize,
+  DataSourceError,
+  extractServerMessage,
+  formatDuration,
+  subject,
+} from './httpErrors';
 
-export interface DataSourceErrorInit {
-  kind: DataSourceErrorKind;
-  message: string;
-  url: string;
-  status?: number;
-  source?: string;
-  serverMessage?: string;
-  /** Machine-readable error class from the server, e.g. Prometheus' `bad_data`. */
-  errorType?: string;
-  cause?: unknown;
-}
-
-export class DataSourceError extends Error {
-  readonly kind: DataSourceErrorKind;
-  readonly url: string;
-  readonly status?: number;
-  readonly source?: string;
-  readonly serverMessage?: string;
-  readonly errorType?: string;
-
-  constructor(init: DataSourceErrorInit) {
-    super(init.message, init.cause === undefined ? undefined : { cause: init.cause });
-    this.name = 'DataSourceError';
-    this.kind = init.kind;
-    this.url = init.url;
-    this.status = init.status;
-    this.source = init.source;
-    this.serverMessage = init.serverMessage;
-    this.errorType = init.errorType;
-  }
-}
-
-/**
- * True for a request the caller cancelled (component unmounted, query superseded), which UI
- * code should ignore. A timeout is not an abort: the user needs to see it.
- */
-export function isAbortError(error: unknown): boolean {
-  if (error instanceof DataSourceError) return error.kind === 'aborted';
-  // `instanceof DOMException` fails across realms (jsdom vs Node), so compare the name.
-  return error instanceof Error && error.name === 'AbortError';
-}
+export * from './httpErrors';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
-/** How much of a non-JSON body goes into a message: enough to recognise, short enough to read. */
-export const BODY_SNIPPET_CHARS = 300;
 
 export interface RequestOptions {
   method?: 'GET' | 'POST';
@@ -66,6 +30,7 @@ export interface RequestOptions {
   /** Defaults to `DEFAULT_TIMEOUT_MS`; `0` or `Infinity` disables the timeout. */
   timeoutMs?: number;
   fetchImpl?: typeof fetch;
+  cache?: RequestCache;
   /** Human name of the backend used in messages, e.g. "Prometheus". */
   source?: string;
 }
@@ -151,35 +116,118 @@ export function formatIssuePath(path: ReadonlyArray<PropertyKey>): string {
 }
 
 async function send(url: string, opts: RequestOptions): Promise<RawResponse> {
-  const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
-  const source = opts.source;
-  if (opts.signal?.aborted) throw createAbortedError(url, source, opts.signal.reason);
-
-  const cancel = linkCancellation(opts.signal, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   const started = performance.now();
+  const { response, cancel } = await open(url, opts);
   try {
-    let response: Response;
-    try {
-      response = await fetchImpl(url, {
-        method: opts.method ?? 'GET',
-        headers: opts.headers,
-        body: opts.body,
-        signal: cancel.signal,
-      });
-    } catch (error) {
-      throw transportError(error, url, source, cancel, opts);
-    }
     let text: string;
     try {
       text = await response.text();
     } catch (error) {
       // The timeout and the caller's signal also cover reading the body.
-      throw transportError(error, url, source, cancel, opts);
+      throw transportError(error, url, cancel, opts);
     }
-    if (!response.ok) throw httpError(response, text, url, source);
+    if (!response.ok) throw httpError(response, text, url, opts.source);
     return { response, text, durationMs: performance.now() - started };
   } finally {
     cancel.dispose();
+  }
+}
+
+/** Sends the request; the caller reads the body and disposes of the cancellation. */
+async function open(
+  url: string,
+  opts: RequestOptions,
+): Promise<{ response: Response; cancel: Cancellation }> {
+  const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
+  if (opts.signal?.aborted) throw createAbortedError(url, opts.source, opts.signal.reason);
+  const cancel = linkCancellation(opts.signal, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
+  try {
+    const response = await fetchImpl(url, {
+      method: opts.method ?? 'GET',
+      headers: opts.headers,
+      body: opts.body,
+      cache: opts.cache,
+      signal: cancel.signal,
+    });
+    return { response, cancel };
+  } catch (error) {
+    cancel.dispose();
+    throw transportError(error, url, cancel, opts);
+  }
+}
+
+/** A successful response whose body is read as it arrives. */
+export interface ResponseStream {
+  url: string;
+  /** From Content-Length; null when unknown or when the body is compressed (it counts those bytes). */
+  totalBytes: number | null;
+  /**
+   * The body's chunks. Failures are `DataSourceError`s like any other request's; stopping
+   * early cancels the request.
+   */
+  chunks: AsyncIterable<Uint8Array>;
+}
+
+/**
+ * For bodies too big to hold as one string (a trace of 250k spans). The timeout covers waiting
+ * for the answer and then each wait for more bytes, so a big body on a slow link is not cut off
+ * while it is still arriving. An error status is thrown here, with the server's own words.
+ */
+export async function openStream(url: string, opts: RequestOptions = {}): Promise<ResponseStream> {
+  const { response, cancel } = await open(url, opts);
+  if (!response.ok || !response.body) {
+    try {
+      const text = await response.text().catch(() => '');
+      throw response.ok
+        ? new DataSourceError({
+            kind: 'http',
+            url,
+            source: opts.source,
+            status: response.status,
+            message: `${capitalize(subject(opts.source))} sent no body`,
+          })
+        : httpError(response, text, url, opts.source);
+    } finally {
+      cancel.dispose();
+    }
+  }
+  const length = Number(response.headers.get('content-length'));
+  return {
+    url,
+    totalBytes:
+      !response.headers.get('content-encoding') && Number.isFinite(length) && length > 0
+        ? length
+        : null,
+    chunks: readChunks(response.body, url, cancel, opts),
+  };
+}
+
+async function* readChunks(
+  body: ReadableStream<Uint8Array>,
+  url: string,
+  cancel: Cancellation,
+  opts: RequestOptions,
+): AsyncGenerator<Uint8Array> {
+  const reader = body.getReader();
+  let finished = false;
+  try {
+    for (;;) {
+      cancel.restartTimer();
+      let read: ReadableStreamReadResult<Uint8Array>;
+      try {
+        read = await reader.read();
+      } catch (error) {
+        throw transportError(error, url, cancel, opts);
+      }
+      if (read.done) {
+        finished = true;
+        return;
+      }
+      yield read.value;
+    }
+  } finally {
+    cancel.dispose();
+    if (!finished) void reader.cancel().catch(() => undefined);
   }
 }
 
@@ -187,6 +235,8 @@ interface Cancellation {
   signal: AbortSignal;
   timedOut: () => boolean;
   callerAborted: () => boolean;
+  /** Starts the timeout again (more of a streamed body arrived). */
+  restartTimer: () => void;
   dispose: () => void;
 }
 
@@ -197,19 +247,23 @@ interface Cancellation {
 function linkCancellation(callerSignal: AbortSignal | undefined, timeoutMs: number): Cancellation {
   const controller = new AbortController();
   let timedOut = false;
+  let timer: ReturnType<typeof setTimeout> | undefined;
   const onCallerAbort = () => controller.abort(callerSignal?.reason);
   callerSignal?.addEventListener('abort', onCallerAbort, { once: true });
-  const timer =
-    Number.isFinite(timeoutMs) && timeoutMs > 0
-      ? setTimeout(() => {
-          timedOut = true;
-          controller.abort();
-        }, timeoutMs)
-      : undefined;
+  const restartTimer = () => {
+    clearTimeout(timer);
+    if (!Number.isFinite(timeoutMs) || timeoutMs <= 0) return;
+    timer = setTimeout(() => {
+      timedOut = true;
+      controller.abort();
+    }, timeoutMs);
+  };
+  restartTimer();
   return {
     signal: controller.signal,
     timedOut: () => timedOut,
     callerAborted: () => callerSignal?.aborted === true,
+    restartTimer,
     dispose: () => {
       clearTimeout(timer);
       callerSignal?.removeEventListener('abort', onCallerAbort);
@@ -220,10 +274,10 @@ function linkCancellation(callerSignal: AbortSignal | undefined, timeoutMs: numb
 function transportError(
   error: unknown,
   url: string,
-  source: string | undefined,
   cancel: Cancellation,
   opts: RequestOptions,
 ): DataSourceError {
+  const source = opts.source;
   if (error instanceof DataSourceError) return error;
   if (cancel.callerAborted()) return createAbortedError(url, source, error);
   if (cancel.timedOut()) {
@@ -279,7 +333,7 @@ function httpError(
   });
 }
 
-function parseJson(text: string, url: string, source: string | undefined): unknown {
+export function parseJson(text: string, url: string, source: string | undefined): unknown {
   const fail = (detail: string, cause?: unknown) =>
     new DataSourceError({
       kind: 'parse',
@@ -296,71 +350,6 @@ function parseJson(text: string, url: string, source: string | undefined): unkno
   }
 }
 
-export interface ServerMessage {
-  message: string;
-  errorType?: string;
-}
-
-/**
- * Pulls the human-readable message out of an error body. Knows Prometheus
- * (`{status, errorType, error}`), Jaeger (`{errors: [{code, msg}]}`) and the common
- * `{message}` / `{error: string | {message}}` shapes; anything else is shown as text.
- */
-export function extractServerMessage(
-  text: string,
-  contentType: string | null,
-): ServerMessage | undefined {
-  const trimmed = text.trim();
-  if (trimmed === '') return undefined;
-  const fromJson = messageFromJson(trimmed);
-  if (fromJson) return fromJson;
-  const looksLikeHtml = contentType?.includes('html') === true || trimmed.startsWith('<');
-  const plain = looksLikeHtml ? htmlToText(trimmed) : trimmed;
-  return plain === '' ? undefined : { message: snippet(plain) };
-}
-
-function messageFromJson(text: string): ServerMessage | undefined {
-  let body: unknown;
-  try {
-    body = JSON.parse(text);
-  } catch {
-    return undefined;
-  }
-  if (!isRecord(body)) return undefined;
-  const { error, errorType, errors, message } = body;
-  if (typeof error === 'string' && typeof errorType === 'string' && errorType !== '') {
-    return { message: `${errorType}: ${error}`, errorType };
-  }
-  if (Array.isArray(errors)) {
-    const messages = errors
-      .map((e) => (isRecord(e) && typeof e.msg === 'string' ? e.msg : undefined))
-      .filter((m): m is string => m !== undefined && m !== '');
-    if (messages.length > 0) return { message: snippet(messages.join('; ')) };
-  }
-  if (typeof message === 'string' && message !== '') return { message: snippet(message) };
-  if (typeof error === 'string' && error !== '') return { message: snippet(error) };
-  if (isRecord(error) && typeof error.message === 'string') {
-    return { message: snippet(error.message) };
-  }
-  return undefined;
-}
-
-/** Reduces an HTML error page (a proxy's 502 page, say) to its title or its visible words. */
-function htmlToText(html: string): string {
-  const title = /<title[^>]*>([^<]*)<\/title>/i.exec(html)?.[1]?.trim();
-  if (title) return title;
-  return html
-    .replace(/<(script|style)[^>]*>[\s\S]*?<\/\1>/gi, ' ')
-    .replace(/<[^>]*>/g, ' ')
-    .replace(/\s+/g, ' ')
-    .trim();
-}
-
-function snippet(text: string): string {
-  const flat = text.replace(/\s+/g, ' ').trim();
-  return flat.length > BODY_SNIPPET_CHARS ? `${flat.slice(0, BODY_SNIPPET_CHARS)}…` : flat;
-}
-
 function networkReason(error: unknown): string {
   if (!(error instanceof Error)) return String(error);
   // Node's fetch says only "fetch failed" and keeps the useful part (ECONNREFUSED…) in `cause`.
@@ -373,22 +362,4 @@ function networkReason(error: unknown): string {
 function displayUrl(url: string): string {
   const end = url.search(/[?#]/);
   return end === -1 ? url : url.slice(0, end);
-}
-
-export function formatDuration(ms: number): string {
-  if (ms < 1000) return `${Math.round(ms)} ms`;
-  const seconds = ms / 1000;
-  return `${Number.isInteger(seconds) ? seconds : seconds.toFixed(1)} s`;
-}
-
-function subject(source: string | undefined): string {
-  return source ?? 'the server';
-}
-
-function capitalize(text: string): string {
-  return text.charAt(0).toUpperCase() + text.slice(1);
-}
-
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === 'object' && value !== null && !Array.isArray(value);
 }

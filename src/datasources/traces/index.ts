@@ -21,7 +21,6 @@ export type {
   TraceWarningCode,
 } from './model';
 export { spanEndUs } from './model';
-export { traceNotFoundMessage } from './messages';
 export { findAttr, formatAttrValue, numericValue } from './attributes';
 export { detectAndParse, EXPECTED_SHAPES, parseJaegerResponse, TraceFormatError } from './detect';
 export { assembleTrace } from './tree';

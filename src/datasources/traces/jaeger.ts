@@ -2,9 +2,10 @@ import { z } from 'zod';
 import { DataSourceError, fetchJson } from '@/datasources/http';
 import { jaegerEnvelopeSchema } from './adapters/jaeger-schema';
 import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './source';
-import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './source';
+import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders, traceBackendOf } from './source';
+import { openTrace, type OpenedTrace, type TraceBackend } from './openTrace';
+import { readTrace } from './readTrace';
 import { parseJaegerResponse, TraceFormatError } from './detect';
-import { normalizeHexId } from './ids';
 import type { ParseResult, Trace } from './model';
 import type { TraceSummary } from './summary';
 import { summarizeTrace } from './summary';
@@ -41,22 +42,16 @@ export class JaegerSource implements TraceSource {
     return traces.map(summarizeTrace).sort((a, b) => b.startUs - a.startUs);
   }
 
+  openTrace(traceId: string, signal?: AbortSignal): Promise<OpenedTrace> {
+    return openTrace(this.backend(), traceId, { signal });
+  }
+
   async getTrace(traceId: string, signal?: AbortSignal): Promise<Trace> {
-    const url = this.url(`/api/traces/${encodeURIComponent(traceId)}`);
-    const body = await fetchJson(url, { ...this.options(signal), schema: jaegerEnvelopeSchema });
-    const { traces, warnings } = parseOrThrow(body, url);
-    const wanted = normalizeHexId(traceId);
-    const trace = traces.find((t) => t.traceId === wanted) ?? traces[0];
-    if (!trace) {
-      const reason = warnings[0] ? `: ${warnings[0]}` : '';
-      throw new DataSourceError({
-        kind: 'api',
-        url,
-        source: SOURCE,
-        message: `${SOURCE} has no trace ${traceId}${reason}`,
-      });
-    }
-    return trace;
+    return readTrace(await this.openTrace(traceId, signal), traceId, SOURCE);
+  }
+
+  backend(): TraceBackend {
+    return traceBackendOf(this.config);
   }
 
   private get<T>(path: string, schema: z.ZodType<T>, signal?: AbortSignal): Promise<T> {

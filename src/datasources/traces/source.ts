@@ -1,3 +1,4 @@
+import type { OpenedTrace, TraceBackend } from './openTrace';
 import type { Trace } from './model';
 import type { TraceSummary } from './summary';
 
@@ -24,7 +25,12 @@ export interface TraceSearchParams {
 /** One tracing backend, seen through the internal trace model. */
 export interface TraceSource {
   readonly kind: TraceSourceKind;
+  /** One trace's response as it arrives; the trace worker reads it the same way. */
+  openTrace(traceId: string, signal?: AbortSignal): Promise<OpenedTrace>;
+  /** The whole trace, read from `openTrace`. */
   getTrace(traceId: string, signal?: AbortSignal): Promise<Trace>;
+  /** This backend as plain data, with the headers to send now, for the trace worker. */
+  backend(): TraceBackend;
   search(params: TraceSearchParams, signal?: AbortSignal): Promise<TraceSummary[]>;
   services(signal?: AbortSignal): Promise<string[]>;
   operations(service: string, signal?: AbortSignal): Promise<string[]>;
@@ -51,4 +57,14 @@ export function joinUrl(base: string, path: string, query?: URLSearchParams): st
 /** The headers to send now: fixed ones as they are, a function's current answer. */
 export function resolveHeaders(headers: TraceSourceConfig['headers']): Record<string, string> {
   return { ...(typeof headers === 'function' ? headers() : headers) };
+}
+
+/** The backend a source config describes, with its headers as they are now. */
+export function traceBackendOf(config: TraceSourceConfig): TraceBackend {
+  return {
+    kind: config.kind,
+    url: config.url,
+    headers: resolveHeaders(config.headers),
+    timeoutMs: config.timeoutMs,
+  };
 }

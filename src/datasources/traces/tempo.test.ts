@@ -164,8 +164,9 @@ describe('Tempo source', () => {
         () => new HttpResponse('trace not found', { status: 404 }),
       ),
     );
-    await expect(source.getTrace('abcd')).rejects.toThrow('Tempo returned HTTP 404');
-    await expect(source.getTrace('abcd')).rejects.toThrow('trace not found');
+    await expect(source.getTrace('abcd')).rejects.toThrow(
+      'Trace abcd was not found in Tempo (HTTP 404: trace not found).',
+    );
   });
 
   it('reports a body that is not a trace', async () => {

@@ -1,8 +1,9 @@
 import { z } from 'zod';
 import { DataSourceError, fetchJson } from '@/datasources/http';
 import type { TraceSearchParams, TraceSource, TraceSourceConfig } from './source';
-import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders } from './source';
-import { detectAndParse, TraceFormatError } from './detect';
+import { DEFAULT_SEARCH_LIMIT, joinUrl, resolveHeaders, traceBackendOf } from './source';
+import { openTrace, type OpenedTrace, type TraceBackend } from './openTrace';
+import { readTrace } from './readTrace';
 import { normalizeHexId } from './ids';
 import type { Trace } from './model';
 import type { TraceSummary } from './summary';
@@ -53,7 +54,6 @@ const tagValuesSchema = z.looseObject({
   tagValues: z.array(z.union([z.string(), z.looseObject({ value: z.string() })])).nullish(),
 });
 const tagNamesSchema = z.looseObject({ tagNames: z.array(z.string()).nullish() });
-const traceBodySchema = z.looseObject({});
 
 /** Grafana Tempo's HTTP API. */
 export class TempoSource implements TraceSource {
@@ -95,41 +95,16 @@ export class TempoSource implements TraceSource {
     return (body.traces ?? []).map(tempoTraceSummary);
   }
 
-  /** `/api/v2/traces/{id}` (Tempo ≥ 2.5), falling back to `/api/traces/{id}` when it is absent. */
+  openTrace(traceId: string, signal?: AbortSignal): Promise<OpenedTrace> {
+    return openTrace(this.backend(), traceId, { signal });
+  }
+
   async getTrace(traceId: string, signal?: AbortSignal): Promise<Trace> {
-    const id = encodeURIComponent(traceId);
-    let url = this.url(`/api/v2/traces/${id}`);
-    let body: unknown;
-    try {
-      body = await fetchJson(url, { ...this.options(signal), schema: traceBodySchema });
-    } catch (error) {
-      if (!isNotFound(error)) throw error;
-      url = this.url(`/api/traces/${id}`);
-      body = await fetchJson(url, { ...this.options(signal), schema: traceBodySchema });
-    }
-    let traces: Trace[];
-    try {
-      traces = detectAndParse(body).traces;
-    } catch (error) {
-      if (!(error instanceof TraceFormatError)) throw error;
-      throw new DataSourceError({
-        kind: 'schema',
-        url,
-        source: SOURCE,
-        message: `${SOURCE}: ${error.message}`,
-        cause: error,
-      });
-    }
-    const wanted = normalizeHexId(traceId);
-    const trace = traces.find((t) => t.traceId === wanted) ?? traces[0];
-    if (!trace)
-      throw new DataSourceError({
-        kind: 'api',
-        url,
-        source: SOURCE,
-        message: `${SOURCE} has no trace ${traceId}`,
-      });
-    return trace;
+    return readTrace(await this.openTrace(traceId, signal), traceId, SOURCE);
+  }
+
+  backend(): TraceBackend {
+    return traceBackendOf(this.config);
   }
 
   private async tagValues(

@@ -1,6 +1,5 @@
 import { useMemo } from 'react';
 import { Link, useLocation, useParams } from 'react-router';
-import { useConfig } from '@/query/ConfigContext';
 import { useDataSources } from '@/query/DataSourcesContext';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { useTimeRange } from '@/state/urlState';
@@ -29,14 +28,14 @@ export interface TraceViewLocationState {
 export default function TraceView() {
   const { traceId = '' } = useParams();
   const location = useLocation();
-  const config = useConfig();
-  const sources = useDataSources();
   const { tz } = useTimeRange();
   const url = useTraceUrl();
-  const backend = config.datasources.traces;
+  const traces = useDataSources().traces;
   const state = (location.state ?? null) as TraceViewLocationState | null;
 
   const local = useLocalTrace(traceId);
+  const traceFile = state?.traceFile;
+  const traceText = state?.traceText;
   const { input, key } = useMemo((): { input: TraceInput | null; key: string } => {
     // A file opened on the Traces page: parsed again here, off the main thread.
     if (local) {
@@ -49,30 +48,21 @@ export default function TraceView() {
         key: `local:${local.id}:${which ?? ''}`,
       };
     }
-    if (state?.traceFile) {
+    if (traceFile) {
       return {
-        input: { file: state.traceFile, name: state.traceFile.name, traceId },
+        input: { file: traceFile, name: traceFile.name, traceId },
         key: `file:${location.key}`,
       };
     }
-    if (state?.traceText)
-      return { input: { text: state.traceText, traceId }, key: `text:${location.key}` };
-    if (!backend || isLocalTraceId(traceId)) return { input: null, key: 'none' };
+    if (traceText) return { input: { text: traceText, traceId }, key: `text:${location.key}` };
+    if (!traces || isLocalTraceId(traceId)) return { input: null, key: 'none' };
+    // Headers are read when the load starts; a new token does not reload an open trace.
+    const backend = traces.backend();
     return {
-      input: {
-        source: {
-          kind: backend.kind,
-          url: backend.url,
-          headers: sources.traceHeaders(),
-          timeoutMs: backend.timeoutMs,
-        },
-        traceId,
-      },
+      input: { source: backend, traceId },
       key: `${backend.kind} ${backend.url} ${traceId}`,
     };
-    // Headers are read when the load starts; a new token does not reload an open trace.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [local, state?.traceFile, state?.traceText, backend, traceId, location.key]);
+  }, [local, traceFile, traceText, traces, traceId, location.key]);
 
   const load = useTraceLoad(input, key);
   const back =

@@ -9,7 +9,7 @@ import {
   TEXT_PIECE_CHARS,
 } from './byteChannel';
 import type { TraceOverview } from './protocol';
-import { TraceLoadError } from './errors';
+import { DataSourceError } from '@/datasources/http';
 import { pieceBytes, pieceText, type BodyPiece } from './readBody';
 
 const bytes = (text: string) => new TextEncoder().encode(text);
@@ -68,10 +68,14 @@ describe('body over a MessagePort', () => {
   it('rejects with the sender’s error when the request fails', async () => {
     const channel = new MessageChannel();
     void sendBody(async () => {
-      throw new TraceLoadError({ kind: 'not-found', message: 'Trace x was not found in Jaeger' });
+      throw new DataSourceError({
+        kind: 'http',
+        status: 404,
+        message: 'Trace x was not found in Jaeger',
+      });
     }, channel.port1);
     await expect(receiveBody(channel.port2, new AbortController().signal)).rejects.toMatchObject({
-      kind: 'not-found',
+      status: 404,
       message: 'Trace x was not found in Jaeger',
     });
   });
@@ -80,7 +84,7 @@ describe('body over a MessagePort', () => {
     const channel = new MessageChannel();
     async function* broken() {
       yield bytes('{"a": ');
-      throw new TraceLoadError({ kind: 'timeout', message: 'Jaeger did not answer within 30 s' });
+      throw new DataSourceError({ kind: 'timeout', message: 'Jaeger did not answer within 30 s' });
     }
     void sendBody(async () => ({ totalBytes: null, what: 'x', chunks: broken() }), channel.port1);
     const body = await receiveBody(channel.port2, new AbortController().signal);

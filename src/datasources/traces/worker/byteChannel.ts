@@ -1,8 +1,8 @@
-import { TraceLoadError, toErrorInfo } from './errors';
-import type { TraceBody } from './fetchTrace';
-import { pieceBytes, pieceText, type BodyPiece } from './readBody';
+import type { DataSourceError } from '@/datasources/http';
+import { cancelled, fromErrorInfo, toErrorInfo, type TraceLoadErrorInfo } from './errors';
+import { pieceBytes, pieceText, type BodyPiece, type TraceBody } from './readBody';
 import type { Transferable as OverviewTransfer } from './overview';
-import type { TraceLoadErrorInfo, TraceOverview } from './protocol';
+import type { TraceOverview } from './protocol';
 
 /**
  * A response body carried over a MessagePort, from the worker that downloads it to the one
@@ -144,9 +144,8 @@ export function receiveBody(
     queue.release();
     if (waitForRows !== undefined) done();
   };
-  let fail: (error: TraceLoadError) => void = () => undefined;
-  const onAbort = () =>
-    fail(new TraceLoadError({ kind: 'aborted', message: 'Loading the trace was cancelled.' }));
+  let fail: (error: DataSourceError) => void = () => undefined;
+  const onAbort = () => fail(cancelled());
   return new Promise<TraceBody>((resolve, reject) => {
     fail = (error) => {
       scan = null;
@@ -196,7 +195,7 @@ export function receiveBody(
       } else if (message.kind === 'rows-shown') {
         if (waitForRows !== undefined) release();
       } else {
-        fail(new TraceLoadError(message.error));
+        fail(fromErrorInfo(message.error));
       }
     };
   });

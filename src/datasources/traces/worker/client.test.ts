@@ -3,7 +3,7 @@ import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { encodeTraceId } from '@mocks/traces/trace-ids';
 import { server } from '@/test/server';
 import { loadTraceInWorker } from './client';
-import type { TraceLoadError } from './errors';
+import type { DataSourceError } from '@/datasources/http';
 import { keyAt } from './overview';
 
 // jsdom has no Worker: these tests run the engine on the test's thread through the same API.
@@ -15,11 +15,11 @@ beforeAll(() => server.listen({ onUnhandledRequest: 'error' }));
 afterEach(() => server.resetHandlers());
 afterAll(() => server.close());
 
-async function failure(promise: Promise<unknown>): Promise<TraceLoadError> {
+async function failure(promise: Promise<unknown>): Promise<DataSourceError> {
   try {
     await promise;
   } catch (error) {
-    return error as TraceLoadError;
+    return error as DataSourceError;
   }
   throw new Error('expected the load to fail');
 }
@@ -90,7 +90,7 @@ describe('loadTraceInWorker', () => {
 
   it('fails with a message in words for a missing trace, bad JSON and unknown formats', async () => {
     const missing = await failure(loadTraceInWorker({ source, traceId: 'not-a-demo-id' }));
-    expect(missing.kind).toBe('not-found');
+    expect(missing.status).toBe(404);
     expect(missing.message).toMatch(
       /^Trace not-a-demo-id was not found in Jaeger \(HTTP 404.*trace not found\)/,
     );
@@ -99,11 +99,11 @@ describe('loadTraceInWorker', () => {
       http.get(`${DEMO}/api/traces/:id`, () => new HttpResponse('{"data": [', { status: 200 })),
     );
     const broken = await failure(loadTraceInWorker({ source, traceId: 'x' }));
-    expect(broken.kind).toBe('invalid-json');
+    expect(broken.kind).toBe('parse');
 
     server.use(http.get(`${DEMO}/api/traces/:id`, () => HttpResponse.json({ hello: 'world' })));
     const unknown = await failure(loadTraceInWorker({ source, traceId: 'x' }));
-    expect(unknown.kind).toBe('format');
+    expect(unknown.kind).toBe('schema');
     expect(unknown.message).toMatch(
       /^Jaeger's response is not a trace: Not a trace format this app reads/,
     );
@@ -116,7 +116,7 @@ describe('loadTraceInWorker', () => {
     const empty = await failure(
       loadTraceInWorker({ text: '{"data": [], "errors": null, "total": 0}', traceId: 'abc' }),
     );
-    expect(empty.kind).toBe('not-found');
+    expect(empty.kind).toBe('api');
     expect(empty.message).toBe('The document holds no spans for trace abc.');
   });
 
@@ -143,7 +143,7 @@ describe('loadTraceInWorker', () => {
       const fromText = await loadTraceInWorker({ text: JSON.stringify([]) }).catch(
         (e: unknown) => e,
       );
-      expect((fromText as TraceLoadError).kind).toBe('not-found');
+      expect((fromText as DataSourceError).kind).toBe('api');
     } finally {
       globalThis.Worker = original;
     }

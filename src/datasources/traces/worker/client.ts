@@ -1,7 +1,8 @@
 import type { SelfTimeRow } from '@/datasources/traces';
 import type { Port, Request } from './port';
 import { WorkerFailure } from './port';
-import { TraceLoadError } from './errors';
+import type { DataSourceError } from '@/datasources/http';
+import { loadError } from './errors';
 import type {
   CriticalPathData,
   GenAiData,
@@ -95,7 +96,7 @@ export interface LoadOptions {
 /**
  * Loads a trace off the main thread: fetches it from Jaeger or Tempo (or reads a file or
  * text), parses it with the trace data layer and returns a handle with the waterfall's
- * columns. Rejects with a `TraceLoadError` whose message is written for the user.
+ * columns. Rejects with a `DataSourceError` whose message is written for the user.
  *
  * @example
  * const trace = await loadTraceInWorker(
@@ -272,11 +273,8 @@ function handleFor(
   return handle;
 }
 
-function redrawn(): TraceLoadError {
-  return new TraceLoadError({
-    kind: 'aborted',
-    message: 'The trace was redrawn from its full parse; open the span again.',
-  });
+function redrawn(): DataSourceError {
+  return loadError('aborted', 'The trace was redrawn from its full parse; open the span again.');
 }
 
 /** Relative backend URLs are resolved against the page, not against the worker's script. */

@@ -92,7 +92,7 @@ describe('a trace load started early (deep link)', () => {
       ),
     );
     await expect(loadTraceInWorker({ source, traceId })).rejects.toMatchObject({
-      kind: 'not-found',
+      status: 404,
     });
     expect(traceRequests).toHaveLength(1);
   });

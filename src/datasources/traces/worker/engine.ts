@@ -1,9 +1,9 @@
 import { detectAndParse, selfTimes, selfTimeTable, TraceFormatError } from '@/datasources/traces';
 import type { ParseResult, Span, Trace } from '@/datasources/traces';
 import { criticalPathData, criticalPathTransfer, genAiData, genAiTransfer } from './analyses';
-import { TraceLoadError, toErrorInfo } from './errors';
+import { loadError, toErrorInfo } from './errors';
 import { receiveBody } from './byteChannel';
-import { openTraceBody } from './fetchTrace';
+import { openTrace } from '@/datasources/traces/openTrace';
 import { jaegerQuickLook } from './quickOverview';
 import { buildOverview } from './overview';
 import type {
@@ -59,7 +59,7 @@ export function createTraceEngine(post: Post) {
   function spanDetail(index: number): SpanDetail {
     const { trace } = requireLoaded();
     const span = trace.spans[index];
-    if (!span) throw new TraceLoadError({ kind: 'internal', message: `No span at row ${index}` });
+    if (!span) throw loadError('internal', `No span at row ${index}`);
     return { ...toDetail(span), index, selfUs: selfTimeOf(index) };
   }
 
@@ -70,7 +70,7 @@ export function createTraceEngine(post: Post) {
   }
 
   function requireLoaded(): Loaded {
-    if (!loaded) throw new TraceLoadError({ kind: 'internal', message: 'No trace is loaded' });
+    if (!loaded) throw loadError('internal', 'No trace is loaded');
     return loaded;
   }
 
@@ -137,7 +137,7 @@ async function readInput(
     return { value: read.value, what };
   }
   if (!bytes) {
-    const body = await openTraceBody(input.source, input.traceId, { signal });
+    const body = await openTrace(input.source, input.traceId, { signal });
     const read = await readJsonChunks(body.chunks, { ...body, onProgress });
     return { value: read.value, what: body.what };
   }
@@ -163,10 +163,7 @@ function parse(document: unknown, what: string): ParseResult {
     return detectAndParse(document);
   } catch (error) {
     if (error instanceof TraceFormatError) {
-      throw new TraceLoadError({
-        kind: 'format',
-        message: `${what} is not a trace: ${error.message}`,
-      });
+      throw loadError('schema', `${what} is not a trace: ${error.message}`);
     }
     throw error;
   }
@@ -180,10 +177,10 @@ function pickTrace(result: ParseResult, input: TraceInput): Trace {
   if (trace) return trace;
   const why = result.warnings.length > 0 ? ` ${result.warnings.join(' ')}` : '';
   const id = input.traceId ? ` ${input.traceId}` : '';
-  throw new TraceLoadError({
-    kind: 'not-found',
-    message: `The ${'source' in input ? 'response' : 'document'} holds no spans for trace${id}.${why}`,
-  });
+  throw loadError(
+    'api',
+    `The ${'source' in input ? 'response' : 'document'} holds no spans for trace${id}.${why}`,
+  );
 }
 
 /** Jaeger sometimes drops leading zeros of 128-bit ids; hex case never matters. */

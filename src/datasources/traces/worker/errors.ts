@@ -1,32 +1,30 @@
-import type { TraceLoadErrorInfo, TraceLoadErrorKind } from './protocol';
+import { DataSourceError, type DataSourceErrorInit } from '@/datasources/http';
 
-/** A failed trace load, with a message written for the user. Crosses the worker as its info. */
-export class TraceLoadError extends Error {
-  readonly kind: TraceLoadErrorKind;
-  readonly status?: number;
-  readonly url?: string;
+/** A failed load as it crosses between the workers and the page (structured-clone safe). */
+export type TraceLoadErrorInfo = Omit<DataSourceErrorInit, 'cause'>;
 
-  constructor(info: TraceLoadErrorInfo) {
-    super(info.message);
-    this.name = 'TraceLoadError';
-    this.kind = info.kind;
-    this.status = info.status;
-    this.url = info.url;
-  }
+/** Failures of a trace load are `DataSourceError`s, as every other request's. */
+export function loadError(kind: TraceLoadErrorInfo['kind'], message: string): DataSourceError {
+  return new DataSourceError({ kind, message });
+}
 
-  toInfo(): TraceLoadErrorInfo {
-    return { kind: this.kind, message: this.message, status: this.status, url: this.url };
-  }
+export function cancelled(message = 'Loading the trace was cancelled.'): DataSourceError {
+  return loadError('aborted', message);
 }
 
 export function toErrorInfo(error: unknown): TraceLoadErrorInfo {
-  if (error instanceof TraceLoadError) return error.toInfo();
-  if (error instanceof Error && error.name === 'AbortError') {
-    return { kind: 'aborted', message: 'Loading the trace was cancelled.' };
+  if (error instanceof DataSourceError) {
+    const { kind, message, url, status, source, serverMessage } = error;
+    return { kind, message, url, status, source, serverMessage };
   }
+  if (error instanceof Error && error.name === 'AbortError') return { ...cancelled() };
   if (error instanceof Error && error.name === 'TraceFormatError') {
-    return { kind: 'format', message: error.message };
+    return { kind: 'schema', message: error.message };
   }
   const reason = error instanceof Error ? error.message : String(error);
   return { kind: 'internal', message: `The trace could not be read: ${reason}` };
+}
+
+export function fromErrorInfo(info: TraceLoadErrorInfo): DataSourceError {
+  return new DataSourceError(info);
 }

@@ -1,6 +1,6 @@
 import type { ByteMessage, QuickOverviewMessage } from './byteChannel';
 import { sendBody } from './byteChannel';
-import { openTraceBody } from './fetchTrace';
+import { openTrace } from '@/datasources/traces/openTrace';
 import type { FetchWorkerMessage, FetchWorkerRequest } from './protocol';
 
 /**
@@ -33,7 +33,7 @@ scope.onmessage = (event) => {
           }
         : undefined;
     void sendBody(
-      () => openTraceBody(request.source, request.traceId, { signal }),
+      () => openTrace(request.source, request.traceId, { signal }),
       request.port,
       quick,
     );

@@ -4,7 +4,6 @@
 export type { LoadOptions, TraceHandle } from './client';
 export { loadTraceInWorker, prewarmTraceWorker } from './client';
 export { dropSpareWorkers as dropPrewarmedTraceWorkers } from './workers';
-export { TraceLoadError } from './errors';
 export { indexOfKeyIn, keyAt } from './overview';
 export type {
   CriticalPathData,
@@ -14,8 +13,6 @@ export type {
   SpanDetail,
   TraceBackend,
   TraceInput,
-  TraceLoadErrorInfo,
-  TraceLoadErrorKind,
   TraceOverview,
 } from './protocol';
 export { SPAN_FLAG } from './protocol';

@@ -1,4 +1,5 @@
-import { TraceLoadError } from './errors';
+import type { DataSourceError } from '@/datasources/http';
+import { cancelled, fromErrorInfo } from './errors';
 import type { LoadProgress, WorkerRequest, WorkerResponse } from './protocol';
 
 type WithoutId<T> = T extends unknown ? Omit<T, 'id'> : never;
@@ -70,7 +71,7 @@ export class Port {
     } else if (message.type === 'result') {
       this.settle(message.id)?.resolve(message.value);
     } else {
-      this.settle(message.id)?.reject(new TraceLoadError(message.error));
+      this.settle(message.id)?.reject(fromErrorInfo(message.error));
     }
   }
 
@@ -99,10 +100,10 @@ export class Port {
   }
 }
 
-export function aborted(): TraceLoadError {
-  return new TraceLoadError({ kind: 'aborted', message: 'Loading the trace was cancelled.' });
+export function aborted(): DataSourceError {
+  return cancelled();
 }
 
-function disposed(): TraceLoadError {
-  return new TraceLoadError({ kind: 'aborted', message: 'The trace was closed.' });
+function disposed(): DataSourceError {
+  return cancelled('The trace was closed.');
 }

@@ -1,3 +1,4 @@
+import type { TraceLoadErrorInfo } from './errors';
 import type {
   Attr,
   InstrumentationScope,
@@ -17,14 +18,9 @@ import type {
  * `structuredClone`; the big per-span columns are typed arrays sent as transferables.
  */
 
-export interface TraceBackend {
-  kind: 'jaeger' | 'tempo';
-  /** Base URL of the query service, e.g. `http://jaeger:16686` or `/demo/jaeger`. */
-  url: string;
-  headers?: Record<string, string>;
-  /** No answer (headers, then no new bytes) for this long fails the load. Default 30 s. */
-  timeoutMs?: number;
-}
+import type { TraceBackend } from '@/datasources/traces/openTrace';
+
+export type { TraceBackend };
 
 /** Where a trace comes from. */
 export type TraceInput =
@@ -40,17 +36,6 @@ export interface LoadProgress {
   loadedBytes: number;
   /** From Content-Length or the file size; null when unknown (compressed responses). */
   totalBytes: number | null;
-}
-
-export type TraceLoadErrorKind =
-  'not-found' | 'http' | 'network' | 'timeout' | 'invalid-json' | 'format' | 'aborted' | 'internal';
-
-/** A failed load: `message` is written for the user and names the backend and the cause. */
-export interface TraceLoadErrorInfo {
-  kind: TraceLoadErrorKind;
-  message: string;
-  status?: number;
-  url?: string;
 }
 
 /**

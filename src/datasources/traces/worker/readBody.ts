@@ -1,4 +1,5 @@
-import { TraceLoadError } from './errors';
+import type { DataSourceError } from '@/datasources/http';
+import { loadError } from './errors';
 import { StreamingJsonParser } from './streamingJson';
 
 /** A piece of a body as bytes, or already decoded (with the byte count it came from). */
@@ -21,6 +22,15 @@ export function pieceBytes(piece: BodyPiece): number {
 // Not `instanceof`: bodies may come from another realm's Uint8Array (a worker, a test runner).
 function isBytes(piece: BodyPiece): piece is Uint8Array {
   return ArrayBuffer.isView(piece);
+}
+
+/** A trace body still arriving: from the backend, or carried over from the fetch worker. */
+export interface TraceBody {
+  /** From Content-Length; null when unknown or compressed. */
+  totalBytes: number | null;
+  /** Names the body in messages: "Jaeger's response". */
+  what: string;
+  chunks: AsyncIterable<BodyPiece>;
 }
 
 /** How often progress is reported while bytes arrive. */
@@ -47,7 +57,7 @@ export interface ReadResult {
 
 /**
  * Reads JSON text arriving as byte chunks, parsing it as it comes (see `StreamingJsonParser`).
- * Invalid JSON becomes a `TraceLoadError` of kind `invalid-json`.
+ * Invalid JSON becomes a `DataSourceError` of kind `parse`.
  */
 export async function readJsonChunks(
   chunks: AsyncIterable<BodyPiece>,
@@ -100,9 +110,6 @@ export async function* streamChunks(
   }
 }
 
-function invalidJson(what: string, detail: string): TraceLoadError {
-  return new TraceLoadError({
-    kind: 'invalid-json',
-    message: `${what} is not valid JSON: ${detail}`,
-  });
+function invalidJson(what: string, detail: string): DataSourceError {
+  return loadError('parse', `${what} is not valid JSON: ${detail}`);
 }

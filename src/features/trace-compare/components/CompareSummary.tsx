@@ -3,7 +3,7 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
 import { DataSourceError } from '@/datasources/http';
-import { summarizeTrace, traceNotFoundMessage, traceStats, type Trace } from '@/datasources/traces';
+import { summarizeTrace, traceStats, type Trace } from '@/datasources/traces';
 import { formatDuration } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
 import { LocalTraceMissingError } from '@/query/traces/localTrace';
@@ -134,7 +134,7 @@ function SideCard({
         {error ? (
           <PanelError
             title="The trace could not be loaded"
-            message={compareErrorMessage(side.id, error)}
+            message={error.message}
             onRetry={canRetry(error) ? () => void refetch() : undefined}
           />
         ) : !summary ? (
@@ -158,15 +158,6 @@ function SideCard({
       </div>
     </section>
   );
-}
-
-/** A 404 says what it likely means, as the trace view does. */
-function compareErrorMessage(traceId: string, error: Error): string {
-  if (error instanceof DataSourceError && error.status === 404) {
-    const server = error.serverMessage ? `: ${error.serverMessage}` : '';
-    return traceNotFoundMessage(traceId, error.source, `HTTP 404${server}`);
-  }
-  return error.message;
 }
 
 /** Asking again cannot bring back a missing trace or a file that is no longer open. */

@@ -1,7 +1,7 @@
 import { act, renderHook, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { TraceHandle, TraceOverview } from '@/datasources/traces/worker';
-import { TraceLoadError } from '@/datasources/traces/worker';
+import { DataSourceError } from '@/datasources/http';
 import { useTraceLoad } from './useTraceLoad';
 
 const loadTraceInWorker = vi.fn<() => Promise<TraceHandle>>();
@@ -75,8 +75,8 @@ describe('useTraceLoad with a quick overview first', () => {
     await waitFor(() => expect(result.current.status).toBe('ready'));
     await act(async () =>
       fail(
-        new TraceLoadError({
-          kind: 'invalid-json',
+        new DataSourceError({
+          kind: 'parse',
           message: "Jaeger's response is not valid JSON",
         }),
       ),

@@ -1,11 +1,12 @@
 import { useEffect, useLayoutEffect, useState } from 'react';
 import { afterNextPaint } from '@/lib/afterNextPaint';
-import { loadTraceInWorker, TraceLoadError } from '@/datasources/traces/worker';
+import { DataSourceError } from '@/datasources/http';
+import { loadTraceInWorker } from '@/datasources/traces/worker';
 import type { LoadProgress, TraceHandle, TraceInput } from '@/datasources/traces/worker';
 
 export type TraceLoadState =
   | { status: 'loading'; progress: LoadProgress | null }
-  | { status: 'error'; error: TraceLoadError }
+  | { status: 'error'; error: DataSourceError }
   | { status: 'ready'; handle: TraceHandle };
 
 /**
@@ -70,8 +71,8 @@ export function useTraceLoad(input: TraceInput | null, inputKey: string): TraceL
   return state;
 }
 
-function asLoadError(error: unknown): TraceLoadError {
-  return error instanceof TraceLoadError
+function asLoadError(error: unknown): DataSourceError {
+  return error instanceof DataSourceError
     ? error
-    : new TraceLoadError({ kind: 'internal', message: String(error) });
+    : new DataSourceError({ kind: 'internal', message: String(error) });
 }

@@ -1,19 +1,17 @@
 // @vitest-environment node
 import { describe, expect, it, vi } from 'vitest';
-import type { TraceLoadError } from './errors';
-import type { FetchTraceOptions } from './fetchTrace';
-import { openTraceBody, traceUrls } from './fetchTrace';
-import type { ReadProgress } from './readBody';
-import { readJsonChunks } from './readBody';
-import type { TraceBackend } from './protocol';
+import type { DataSourceError } from '@/datasources/http';
+import { openTrace, traceUrls, type TraceBackend } from './openTrace';
+import type { ReadProgress } from './worker/readBody';
+import { readJsonChunks } from './worker/readBody';
 
 /** Opens the body and reads it to the end, as the engine does. */
 async function fetchTraceDocument(
   backend: TraceBackend,
   traceId: string,
-  options: FetchTraceOptions & { onProgress?: (progress: ReadProgress) => void },
+  options: Parameters<typeof openTrace>[2] & { onProgress?: (progress: ReadProgress) => void },
 ) {
-  const body = await openTraceBody(backend, traceId, options);
+  const body = await openTrace(backend, traceId, options);
   return readJsonChunks(body.chunks, { ...body, onProgress: options.onProgress });
 }
 
@@ -28,11 +26,11 @@ function respond(body: string, init: ResponseInit = {}) {
   return new Response(body, init);
 }
 
-async function failure(promise: Promise<unknown>): Promise<TraceLoadError> {
+async function failure(promise: Promise<unknown>): Promise<DataSourceError> {
   try {
     await promise;
   } catch (error) {
-    return error as TraceLoadError;
+    return error as DataSourceError;
   }
   throw new Error('expected the load to fail');
 }
@@ -47,7 +45,7 @@ describe('traceUrls', () => {
   });
 });
 
-describe('openTraceBody', () => {
+describe('openTrace', () => {
   it('sends the configured headers, asks for JSON, and parses the body while reporting progress', async () => {
     const body = JSON.stringify({ data: [{ traceID: 'abc', spans: [] }] });
     const fetchImpl = vi.fn(async () =>
@@ -72,9 +70,9 @@ describe('openTraceBody', () => {
         headers: { 'content-type': 'application/json' },
       });
     const error = await failure(fetchTraceDocument(jaeger, 'abc', { fetchImpl }));
-    expect(error.kind).toBe('not-found');
+    expect(error.status).toBe(404);
     expect(error.message).toBe(
-      'Trace abc was not found in Jaeger (HTTP 404 Not Found: trace not found). It may be older than the backend keeps traces, or the id may be mistyped.',
+      'Trace abc was not found in Jaeger (HTTP 404: trace not found). It may be older than the backend keeps traces, or the id may be mistyped.',
     );
   });
 
@@ -147,7 +145,7 @@ describe('openTraceBody', () => {
     const error = await failure(
       fetchTraceDocument(jaeger, 'abc', { fetchImpl: async () => respond('{"data": [') }),
     );
-    expect(error.kind).toBe('invalid-json');
+    expect(error.kind).toBe('parse');
     expect(error.message).toMatch(
       /^Jaeger's response is not valid JSON: Unexpected end of JSON input/,
     );

@@ -1,19 +1,18 @@
 // The entry stays small so its two jobs start at once rather than after the app's code has
 // downloaded and run: requesting config.json, and on a link to a trace, loading that trace.
 import { startDeepLinkedTraceLoad } from '@/app/earlyTraceLoad';
+import { CONFIG_REQUEST } from '@/config/defaults';
+import { fetchText } from '@/datasources/http';
 import '@/index.css';
 
 const base = import.meta.env.BASE_URL;
-const configResponse = fetch(`${base}config.json`, {
-  cache: 'no-store',
-  headers: { Accept: 'application/json' },
-});
+const configText = fetchText(`${base}config.json`, CONFIG_REQUEST);
 // A failed request is reported by the app's config loader, which awaits the same promise.
-configResponse.catch(() => undefined);
-startDeepLinkedTraceLoad(window.location, base, configResponse);
+configText.catch(() => undefined);
+startDeepLinkedTraceLoad(window.location, base, configText);
 
 import('@/app/start').then(
-  ({ start }) => start(configResponse),
+  ({ start }) => start(configText),
   (error: unknown) => {
     const root = document.getElementById('root');
     if (!root) return;

@@ -42,7 +42,7 @@ describe('traceSourceOf', () => {
 });
 
 describe('startDeepLinkedTraceLoad', () => {
-  const response = (body: unknown) => Promise.resolve(Response.json(body));
+  const response = (body: unknown) => Promise.resolve(JSON.stringify(body));
   const jaeger = config({ kind: 'jaeger', url: '/jaeger' });
   const settle = () => new Promise((resolve) => setTimeout(resolve, 0));
 
@@ -53,24 +53,19 @@ describe('startDeepLinkedTraceLoad', () => {
     vi.mocked(prewarmTraceWorker).mockClear();
   });
 
-  it('starts the linked trace once config.json has arrived, leaving the body for the app', async () => {
-    let arrive: (response: Response) => void = () => undefined;
-    const configResponse = new Promise<Response>((resolve) => (arrive = resolve));
-    startDeepLinkedTraceLoad(
-      { pathname: '/obs/traces/abc%2F1', search: '' },
-      '/obs/',
-      configResponse,
-    );
+  it('starts the linked trace once config.json has arrived', async () => {
+    let arrive: (text: string) => void = () => undefined;
+    const configText = new Promise<string>((resolve) => (arrive = resolve));
+    startDeepLinkedTraceLoad({ pathname: '/obs/traces/abc%2F1', search: '' }, '/obs/', configText);
     // The workers start loading while config.json is still on its way.
     expect(prewarmTraceWorker).toHaveBeenCalledTimes(1);
     expect(startTraceLoadEarly).not.toHaveBeenCalled();
-    arrive(Response.json(jaeger));
+    arrive(JSON.stringify(jaeger));
     await settle();
     expect(startTraceLoadEarly).toHaveBeenCalledWith(
       { kind: 'jaeger', url: '/jaeger', headers: {}, timeoutMs: 30_000 },
       'abc/1',
     );
-    expect(await (await configResponse).json()).toEqual(jaeger);
   });
 
   it('leaves every other page, demo mode and local files alone', async () => {
@@ -87,7 +82,7 @@ describe('startDeepLinkedTraceLoad', () => {
     startDeepLinkedTraceLoad(
       { pathname: '/traces/abc', search: '' },
       '/',
-      Promise.resolve(new Response('nope', { status: 500 })),
+      Promise.resolve('<html>not JSON</html>'),
     );
     startDeepLinkedTraceLoad(
       { pathname: '/traces/abc', search: '' },

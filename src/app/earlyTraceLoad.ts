@@ -19,7 +19,7 @@ const TRACE_PATH = /^\/traces\/([^/]+)\/?$/;
 export function startDeepLinkedTraceLoad(
   location: Pick<Location, 'pathname' | 'search'>,
   base: string,
-  configResponse: Promise<Response>,
+  configText: Promise<string>,
 ): void {
   if (typeof Worker === 'undefined' || window.self !== window.top) return;
   if (new URLSearchParams(location.search).get('demo') === '1') return;
@@ -34,10 +34,9 @@ export function startDeepLinkedTraceLoad(
   if (isLocalTraceId(traceId)) return;
   // The workers' scripts load while config.json is on its way; the load then takes them.
   prewarmTraceWorker();
-  configResponse
-    // A copy of the body: the app reads the original.
-    .then((response) => (response.ok ? response.clone().json() : null))
-    .then((raw: unknown) => {
+  configText
+    .then((text) => {
+      const raw: unknown = JSON.parse(text);
       const source = traceSourceOf(raw);
       if (source) startTraceLoadEarly(source, traceId);
     })

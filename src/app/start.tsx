@@ -14,16 +14,16 @@ const DEMO_PATHS = {
 };
 
 /**
- * Renders the app once config.json (already requested by the entry, `configResponse`) and the
+ * Renders the app once config.json (already requested by the entry, `configText`) and the
  * current page's code have arrived.
  */
-export async function start(configResponse: Promise<Response>) {
+export async function start(configText: Promise<string>) {
   const root = createRoot(document.getElementById('root')!);
   const base = import.meta.env.BASE_URL;
   // The page's code loads while config.json does, and is ready for the first render (the
   // trace view's code also starts the trace worker), rather than after the router asks for it.
   const page = preloadPageFor(window.location.pathname.slice(base.length - 1));
-  const loaded = await loadConfig(`${base}config.json`, () => configResponse);
+  const loaded = await loadConfig(`${base}config.json`, configText);
   await page;
   if (!loaded.ok) {
     root.render(<ConfigErrorPage source={loaded.source} problems={loaded.problems} />);

@@ -49,7 +49,7 @@ export function createDataSources(
         baseUrl: live?.url ?? null,
         pauseWhenHidden: live?.pauseWhenHidden,
         fallbackAfterAttempts: live?.fallbackAfterAttempts,
-        fetchImpl: (input, init) => fetch(input, withHeaders(init, authHeaders())),
+        headers: authHeaders,
         ...options,
       }),
     describe: {
@@ -82,13 +82,4 @@ function lazyTraceSource(config: TraceSourceConfig): TraceSource {
     services: async (signal) => (await load()).services(signal),
     operations: async (service, signal) => (await load()).operations(service, signal),
   };
-}
-
-/** Adds headers a request does not already set (the request's own win). */
-function withHeaders(init: RequestInit | undefined, extra: Record<string, string>): RequestInit {
-  const headers = new Headers(init?.headers);
-  for (const [name, value] of Object.entries(extra)) {
-    if (!headers.has(name)) headers.set(name, value);
-  }
-  return { ...init, headers };
 }

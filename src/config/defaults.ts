@@ -5,3 +5,9 @@
 
 /** A data source that does not answer within this long fails the request. */
 export const DEFAULT_SOURCE_TIMEOUT_MS = 30_000;
+
+/** How config.json is asked for: never from a cache, since one build serves every deployment. */
+export const CONFIG_REQUEST = {
+  cache: 'no-store',
+  headers: { Accept: 'application/json' },
+} as const;

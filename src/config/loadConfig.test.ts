@@ -1,12 +1,12 @@
 import { describe, expect, it } from 'vitest';
+import { fetchText } from '@/datasources/http';
 import { loadConfig, validateConfig } from './loadConfig';
 
 const respond = (body: string, status = 200) =>
-  (async () =>
-    new Response(body, {
-      status,
-      statusText: status === 200 ? 'OK' : 'Not Found',
-    })) as typeof fetch;
+  fetchText('/config.json', {
+    fetchImpl: async () =>
+      new Response(body, { status, statusText: status === 200 ? 'OK' : 'Not Found' }),
+  });
 
 describe('validateConfig', () => {
   it('fills defaults for an empty document', () => {
@@ -46,18 +46,22 @@ describe('loadConfig', () => {
     const failing = (async () => {
       throw new TypeError('Failed to fetch');
     }) as typeof fetch;
-    const result = await loadConfig('/config.json', failing);
-    expect(result).toMatchObject({
-      ok: false,
-      problems: [{ path: '(file)', message: 'cannot be fetched: Failed to fetch' }],
-    });
+    const result = await loadConfig(
+      '/config.json',
+      fetchText('/config.json', { fetchImpl: failing }),
+    );
+    expect(result).toMatchObject({ ok: false, problems: [{ path: '(file)' }] });
+    if (result.ok) return;
+    expect(result.problems[0]?.message).toMatch(
+      /^Cannot reach the server at \/config\.json: Failed to fetch\./,
+    );
   });
 
   it('reports a missing file with its HTTP status', async () => {
     const result = await loadConfig('/config.json', respond('nope', 404));
     expect(result).toMatchObject({
       ok: false,
-      problems: [{ message: 'answered HTTP 404 Not Found' }],
+      problems: [{ message: 'The server returned HTTP 404 Not Found: nope' }],
     });
   });
 

@@ -1,3 +1,5 @@
+import { fetchText } from '@/datasources/http';
+import { CONFIG_REQUEST } from './defaults';
 import { configSchema, type AppConfig } from './schema';
 
 export type ConfigProblem = { path: string; message: string };
@@ -36,46 +38,29 @@ export function validateConfig(raw: unknown, source = 'config.json'): ConfigLoad
 
 /**
  * Loads `config.json` from beside index.html. It is fetched at run time, never bundled,
- * so one build serves every deployment.
+ * so one build serves every deployment. The entry requests it before the app's code has
+ * loaded and passes the body on as `text`.
  */
 export async function loadConfig(
   url: string,
-  fetchImpl: typeof fetch = fetch,
+  text: Promise<string> = fetchText(url, CONFIG_REQUEST),
 ): Promise<ConfigLoadResult> {
-  let response: Response;
+  const problem = (message: string): ConfigLoadResult => ({
+    ok: false,
+    source: url,
+    problems: [{ path: '(file)', message }],
+  });
+  let body: string;
   try {
-    response = await fetchImpl(url, { cache: 'no-store', headers: { Accept: 'application/json' } });
+    body = await text;
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      source: url,
-      problems: [{ path: '(file)', message: `cannot be fetched: ${reason}` }],
-    };
+    return problem(e instanceof Error ? e.message : String(e));
   }
-  if (!response.ok) {
-    return {
-      ok: false,
-      source: url,
-      problems: [
-        {
-          path: '(file)',
-          message: `answered HTTP ${response.status} ${response.statusText}`.trim(),
-        },
-      ],
-    };
-  }
-  const text = await response.text();
   let raw: unknown;
   try {
-    raw = JSON.parse(text);
+    raw = JSON.parse(body);
   } catch (e) {
-    const reason = e instanceof Error ? e.message : String(e);
-    return {
-      ok: false,
-      source: url,
-      problems: [{ path: '(file)', message: `is not valid JSON: ${reason}` }],
-    };
+    return problem(`is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
   }
   return validateConfig(raw, url);
 }

@@ -31,6 +31,9 @@ export interface LiveClientOptions {
   wsImpl?: WebSocketConstructor | null;
   /** Defaults to the global EventSource at connection time; null disables SSE. */
   eventSourceImpl?: EventSourceConstructor | null;
+  /** Headers for the gateway's REST requests, read before each (a token handed over at run time). */
+  headers?: () => Record<string, string>;
+  /** Defaults to the global fetch (tests pass their own). */
   fetchImpl?: FetchLike;
   timers?: Timers;
   now?: () => number;
@@ -102,11 +105,11 @@ export function createLiveClient(options: LiveClientOptions = {}): LiveClient {
     visibility: options.visibility === undefined ? defaultVisibility() : options.visibility,
   };
   const urls = options.baseUrl ? gatewayUrls(options.baseUrl) : null;
-  const fetchImpl = options.fetchImpl ?? ((input, init) => globalThis.fetch(input, init));
   const rest = urls
     ? createGatewayRest({
         urls,
-        fetchImpl,
+        headers: options.headers,
+        fetchImpl: options.fetchImpl,
         timeoutMs: options.requestTimeoutMs ?? LIVE_CLIENT_DEFAULTS.requestTimeoutMs,
       })
     : null;

@@ -21,7 +21,9 @@ export interface GatewayRest {
 
 export interface GatewayRestOptions {
   urls: GatewayUrls;
-  fetchImpl: FetchLike;
+  /** Read before every request (a token handed over at run time). */
+  headers?: () => Record<string, string>;
+  fetchImpl?: FetchLike;
   timeoutMs: number;
 }
 
@@ -32,31 +34,42 @@ export const GATEWAY_SOURCE = 'the live gateway';
  * The gateway's REST snapshots through the shared fetch wrapper: timeouts, cancellation and
  * readable `DataSourceError`s, each body validated before it is returned.
  */
-export function createGatewayRest({ urls, fetchImpl, timeoutMs }: GatewayRestOptions): GatewayRest {
-  const adaptedFetch: typeof fetch = (input, init) =>
-    fetchImpl(
-      typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
-      init,
-    );
-  const request = { fetchImpl: adaptedFetch, timeoutMs, source: GATEWAY_SOURCE };
+export function createGatewayRest({
+  urls,
+  headers,
+  fetchImpl,
+  timeoutMs,
+}: GatewayRestOptions): GatewayRest {
+  const adaptedFetch: typeof fetch | undefined =
+    fetchImpl &&
+    ((input, init) =>
+      fetchImpl(
+        typeof input === 'string' ? input : input instanceof URL ? input.href : input.url,
+        init,
+      ));
+  const options = (signal: AbortSignal | undefined) => ({
+    fetchImpl: adaptedFetch,
+    headers: headers?.(),
+    timeoutMs,
+    source: GATEWAY_SOURCE,
+    signal,
+  });
   const withLimit = (url: string, limit?: number) =>
     limit === undefined ? url : `${url}?limit=${encodeURIComponent(String(limit))}`;
 
   return {
     overview: (signal) =>
-      fetchJson(urls.overview, { ...request, signal, schema: overviewResponseSchema }),
+      fetchJson(urls.overview, { ...options(signal), schema: overviewResponseSchema }),
     executions: ({ limit, signal } = {}) =>
       fetchJson(withLimit(urls.executions, limit), {
-        ...request,
-        signal,
+        ...options(signal),
         schema: executionListResponseSchema,
       }),
     execution: (id, signal) =>
-      fetchJson(urls.execution(id), { ...request, signal, schema: executionResponseSchema }),
+      fetchJson(urls.execution(id), { ...options(signal), schema: executionResponseSchema }),
     traces: ({ limit, signal } = {}) =>
       fetchJson(withLimit(urls.traces, limit), {
-        ...request,
-        signal,
+        ...options(signal),
         schema: traceListResponseSchema,
       }),
   };

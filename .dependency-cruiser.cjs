@@ -1,9 +1,23 @@
 /**
- * Import rules for src/, checked by `npm test` (scripts/check-imports.mjs). ESLint already
- * keeps features from importing each other; these are the rules it cannot see.
+ * Import rules for src/, checked by `npm test` (`npm run check:imports`).
+ *
+ * Floors, lowest first; a module imports only from its own floor or those below it:
+ * lib → datasources → config → state → query → components → features → app, embed.
  */
+const FLOORS = ['lib', 'datasources', 'config', 'state', 'query', 'components', 'features'];
+const ABOVE = ['app', 'embed'];
+
+const floorRules = FLOORS.map((floor, i) => ({
+  name: `floor-${floor}`,
+  severity: 'error',
+  comment: `src/${floor} sits below ${[...FLOORS.slice(i + 1), ...ABOVE].join(', ')}: move what it needs down.`,
+  from: { path: `^src/${floor}/` },
+  to: { path: `^src/(${[...FLOORS.slice(i + 1), ...ABOVE].join('|')})/` },
+}));
+
 module.exports = {
   forbidden: [
+    ...floorRules,
     {
       name: 'no-circular',
       severity: 'error',

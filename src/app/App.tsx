@@ -1,7 +1,7 @@
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
 import { useState } from 'react';
 import { createBrowserRouter, RouterProvider } from 'react-router';
-import { ConfigContext } from '@/query/ConfigContext';
+import { ConfigContext } from '@/config/ConfigContext';
 import { DataSourcesContext } from '@/query/DataSourcesContext';
 import { createDataSources } from '@/config/dataSources';
 import { LiveProvider } from '@/query/live/LiveProvider';

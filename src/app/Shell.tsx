@@ -6,7 +6,7 @@ import { CopyLinkButton } from '@/components/controls/CopyLinkButton';
 import { SelectControl } from '@/components/controls/SelectControl';
 import { ShortcutsDialog } from '@/components/controls/ShortcutsDialog';
 import { TimeRangePicker } from '@/components/controls/TimeRangePicker';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { REFRESH_VALUES } from '@/config/schema';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { refreshToMs } from '@/lib/time';

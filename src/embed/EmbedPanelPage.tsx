@@ -1,7 +1,7 @@
 import { useRef } from 'react';
 import { useParams, useSearchParams } from 'react-router';
 import { TimeRangePicker } from '@/components/controls/TimeRangePicker';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { PresetPanel } from '@/components/panel/PresetPanel';
 import { PANEL_IDS, resolvePanel, type PanelId } from '@/config/presets';
 import { useTheme } from '@/state/theme';

@@ -1,5 +1,5 @@
 import { Outlet } from 'react-router';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { EmbedBridge } from './EmbedBridge';
 
 /** True inside an iframe (or any frame): there is a host page to talk to. */

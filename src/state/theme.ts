@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useSyncExternalStore } from 'react';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { THEME_VALUES } from '@/config/schema';
 import { useUrlParams } from './useUrlParams';
 

@@ -1,5 +1,5 @@
 import { useCallback, useMemo } from 'react';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { REFRESH_VALUES, TZ_VALUES } from '@/config/schema';
 import {
   resolveRange,

@@ -3,7 +3,7 @@ import { render } from '@testing-library/react';
 import { http, HttpResponse } from 'msw';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
-import { ConfigContext } from '@/query/ConfigContext';
+import { ConfigContext } from '@/config/ConfigContext';
 import { DataSourcesContext } from '@/query/DataSourcesContext';
 import { validateConfig } from '@/config/loadConfig';
 import { createDataSources } from '@/config/dataSources';

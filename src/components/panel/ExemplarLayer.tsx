@@ -1,16 +1,9 @@
+import type { ChartExemplar } from '@/query/prometheus/exemplars';
 import { usePlotArea, useXAxisScale, useYAxisScale } from 'recharts';
 import { formatValue, type Unit } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
 
-/** An exemplar a chart marks: when, the observed value, and the trace it points to. */
-export type ChartExemplar = {
-  t: number;
-  value: number;
-  /** Null when the exemplar carries no trace id. */
-  traceId: string | null;
-  /** The exemplar's labels (trace id, span id, …), shown on hover. */
-  labels: Record<string, string>;
-};
+export type { ChartExemplar };
 
 export type ExemplarLink = {
   href: string;

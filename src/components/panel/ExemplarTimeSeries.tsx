@@ -8,7 +8,7 @@ import { carrySessionParams } from '@/lib/sessionParams';
 import { useTimeRange } from '@/state/urlState';
 import { exemplarQueryOptions } from '@/query/prometheus/exemplars';
 import type { FrameSeries } from '@/query/prometheus/frames';
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 
 /**
  * A time series with the exemplars of its query marked on it, each opening its trace in the

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { describe, expect, it } from 'vitest';
 import { FramesMenu } from './FramesMenu';
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 
 const frame = (expr: string, ms: number): PromFrame => ({
   expr,

@@ -3,7 +3,7 @@ import { InspectDialog } from '@/components/panel/InspectDialog';
 import { PanelMenu } from '@/components/panel/PanelMenu';
 import { downloadText, fileSlug } from '@/lib/download';
 import { framesToCsv } from '@/query/prometheus/frameExport';
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 
 /**
  * Inspect and export for a panel built from several queries: every query as sent, each raw

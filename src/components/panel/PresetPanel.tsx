@@ -6,7 +6,7 @@ import { PanelMenu } from '@/components/panel/PanelMenu';
 import { Stat } from '@/components/panel/Stat';
 import { TimeSeries } from '@/components/panel/TimeSeries';
 import { useElementWidth } from '@/components/panel/useElementWidth';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { useDataSources } from '@/query/DataSourcesContext';
 import type { TemplateVariables } from '@/datasources/prometheus';
 import { downloadText, fileSlug } from '@/lib/download';
@@ -16,9 +16,9 @@ import { BarList } from '@/components/panel/BarList';
 import { framesToCsv } from '@/query/prometheus/frameExport';
 import { lastValue } from '@/query/prometheus/frames';
 import type { PanelId } from '@/config/presets';
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 import { ExemplarTimeSeries } from './ExemplarTimeSeries';
-import { usePromPanel } from '@/query/prometheus/usePromPanel';
+import { usePromPanel } from '@/query/prometheus/panelQuery';
 
 /** Panels draw at most this many series; the header says when more came back. */
 export const MAX_SERIES = 100;

@@ -1,6 +1,7 @@
+import type { Threshold } from '@/config/presets/types';
 import { formatValue, type Unit } from '@/lib/format';
 
-export type Threshold = { value: number; color: 'green' | 'amber' | 'red' | 'blue' };
+export type { Threshold };
 
 const COLOR_CLASS: Record<Threshold['color'], string> = {
   green: 'text-emerald-700 dark:text-emerald-400',

@@ -1,4 +1,5 @@
-import type { Threshold } from '@/components/panel/Stat';
+/** Where a stat changes colour: from `value` upwards. */
+export type Threshold = { value: number; color: 'green' | 'amber' | 'red' | 'blue' };
 import type { Unit } from '@/lib/format';
 
 /**

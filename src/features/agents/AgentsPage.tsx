@@ -1,5 +1,5 @@
 import { LabelValuePicker } from '@/components/controls/LabelValuePicker';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { PresetPanel } from '@/components/panel/PresetPanel';
 import { resolvePanel, type PanelId } from '@/config/presets';
 import { useVariableSelection } from './hooks/useVariableSelection';

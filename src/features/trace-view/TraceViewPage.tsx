@@ -7,7 +7,7 @@ import { lastTraceSearch } from '@/state/lastTraceSearch';
 import { isLocalTraceId, useLocalTrace } from '@/state/openedTraces';
 import { prewarmTraceWorker } from '@/datasources/traces/worker';
 import type { TraceInput } from '@/datasources/traces/worker';
-import { useTraceLoad } from './hooks/useTraceLoad';
+import { useTraceLoad } from '@/query/traces/useTraceLoad';
 import { useTraceUrl } from './hooks/useTraceUrl';
 import { LoadingState } from './components/LoadingState';
 import { TraceExplorer } from './components/TraceExplorer';

@@ -1,5 +1,5 @@
 import { createContext, useContext, useEffect, useState, type ReactNode } from 'react';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { useDataSources } from '@/query/DataSourcesContext';
 import { bindConnectionStore } from './connectionBridge';
 import { createLiveRuntime, liveSourceOf, type LiveRuntime } from './liveRuntime';

@@ -1,4 +1,4 @@
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 import { alignFrames } from './combinedQuery';
 
 const frame = (expr: string) => ({ expr }) as PromFrame;

@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { PromFrame, promQueryOptions } from './promQuery';
+import type { PromFrame, promQueryOptions } from './panelQuery';
 
 type FrameOptions = ReturnType<typeof promQueryOptions>;
 

@@ -1,6 +1,15 @@
 import { queryOptions } from '@tanstack/react-query';
-import type { ChartExemplar } from '@/components/panel/ExemplarLayer';
 import type { ExemplarSeries, PromClient } from '@/datasources/prometheus';
+
+/** An exemplar a chart marks: when, the observed value, and the trace it points to. */
+export type ChartExemplar = {
+  t: number;
+  value: number;
+  /** Null when the exemplar carries no trace id. */
+  traceId: string | null;
+  /** The exemplar's labels (trace id, span id, …), shown on hover. */
+  labels: Record<string, string>;
+};
 
 /** Most exemplars a chart marks: the latest ones are kept. */
 export const MAX_EXEMPLAR_MARKS = 300;

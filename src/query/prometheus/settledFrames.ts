@@ -1,5 +1,5 @@
 import { queryOptions, type QueryClient } from '@tanstack/react-query';
-import type { PromFrame, promQueryOptions } from '@/query/prometheus/promQuery';
+import type { PromFrame, promQueryOptions } from '@/query/prometheus/panelQuery';
 
 type FrameOptions = ReturnType<typeof promQueryOptions>;
 

@@ -1,7 +1,7 @@
 import { render } from '@testing-library/react';
 import type { ReactElement } from 'react';
 import { MemoryRouter } from 'react-router';
-import { ConfigContext } from '@/query/ConfigContext';
+import { ConfigContext } from '@/config/ConfigContext';
 import { validateConfig } from '@/config/loadConfig';
 import { createLiveClient, type LiveClientOptions } from '@/datasources/live';
 import { fakeTransports } from './fakeTransports';

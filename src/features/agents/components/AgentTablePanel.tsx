@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FramesMenu } from '@/components/panel/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { DataTable, type Column } from '@/components/panel/DataTable';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { toCsv } from '@/lib/csv';
 import { clipText, formatValue, type Unit } from '@/lib/format';
 import type { PanelId } from '@/config/presets';
-import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import { usePromPanelResolver } from '@/query/prometheus/panelQuery';
 import { joinAgentRows, type AgentFrames, type AgentRow } from '../agentRows';
 import {
   settledFramesQueryOptions,

@@ -1,8 +1,8 @@
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { formatValue } from '@/lib/format';
-import { usePromPanel } from '@/query/prometheus/usePromPanel';
+import { usePromPanel } from '@/query/prometheus/panelQuery';
 import { usageByModel } from '../costs';
 import { tokenUsages } from '../tokenUsage';
 import { UnpricedModels } from './UnpricedModels';

@@ -1,11 +1,11 @@
 import { useMemo } from 'react';
 import { DataTable } from '@/components/panel/DataTable';
 import { TimeSeries } from '@/components/panel/TimeSeries';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { SPIKE_DETECTION_DEFAULTS } from '@/lib/anomaly';
 import { MAX_SERIES, PresetPanel } from '@/components/panel/PresetPanel';
 import { resolvePanel } from '@/config/presets';
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 import { useTimeRange } from '@/state/urlState';
 import {
   detectSeriesSpikes,

@@ -1,5 +1,5 @@
 import { Link, useSearchParams } from 'react-router';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { errorSpansHref } from '../errorSpansLink';
 
 const TITLE = 'Recent error spans';

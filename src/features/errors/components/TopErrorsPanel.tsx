@@ -1,5 +1,5 @@
 import { DataTable } from '@/components/panel/DataTable';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { formatValue } from '@/lib/format';
 import { PresetPanel } from '@/components/panel/PresetPanel';
 import { resolvePanel } from '@/config/presets';

@@ -1,9 +1,9 @@
 import { useQueryClient } from '@tanstack/react-query';
 import { FramesMenu } from '@/components/panel/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { lastValue } from '@/query/prometheus/frames';
-import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import { usePromPanelResolver } from '@/query/prometheus/panelQuery';
 import { combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
 import { BURN_WINDOW_DURATIONS, burnVerdicts, type BurnWindow } from '../burnRate';
 

@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FramesMenu } from '@/components/panel/FramesMenu';
 import { Panel } from '@/components/panel/Panel';
 import { Stat } from '@/components/panel/Stat';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { formatValue } from '@/lib/format';
 import { lastValue } from '@/query/prometheus/frames';
-import type { PromFrame } from '@/query/prometheus/promQuery';
-import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
+import { usePromPanelResolver } from '@/query/prometheus/panelQuery';
 import { alignFrames, combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
 import { HEALTH_FORMULA, healthScore } from '../healthScore';
 

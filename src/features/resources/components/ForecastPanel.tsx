@@ -2,11 +2,11 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FramesMenu } from '@/components/panel/FramesMenu';
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/query/ConfigContext';
-import type { PromFrame } from '@/query/prometheus/promQuery';
+import { useConfig } from '@/config/ConfigContext';
+import type { PromFrame } from '@/query/prometheus/panelQuery';
 import { alignFrames, combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
 import { forecastRows, type ForecastRow } from '../forecast';
-import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import { usePromPanelResolver } from '@/query/prometheus/panelQuery';
 import { NO_SOURCE_TEXT, noQueryText, PanelNotice } from './PanelNotice';
 
 const TITLE = 'Forecast: runs out';

@@ -2,10 +2,10 @@ import { useQueryClient } from '@tanstack/react-query';
 import { FramesMenu } from '@/components/panel/FramesMenu';
 import { DataTable } from '@/components/panel/DataTable';
 import { Panel } from '@/components/panel/Panel';
-import { useConfig } from '@/query/ConfigContext';
+import { useConfig } from '@/config/ConfigContext';
 import { formatValue } from '@/lib/format';
 import { alignFrames, combinedFramesQueryOptions } from '@/query/prometheus/combinedQuery';
-import { usePromPanelResolver } from '@/query/prometheus/usePromPanel';
+import { usePromPanelResolver } from '@/query/prometheus/panelQuery';
 import {
   SATURATION_THRESHOLDS,
   saturationRows,

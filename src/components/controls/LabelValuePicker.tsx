@@ -1,6 +1,7 @@
-import { skipToken, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { useId, useState } from 'react';
 import { useDataSources } from '@/query/DataSourcesContext';
+import { labelValuesQueryOptions } from '@/query/prometheus/queries';
 import { useTimeRange } from '@/state/urlState';
 import { labelValueMatcher, MIN_SEARCH_CHARS, SEARCH_DEBOUNCE_MS } from './labelValueSearch';
 import { useDebouncedValue } from './useDebouncedValue';
@@ -23,27 +24,7 @@ export function LabelValuePicker({ label, title, onPick }: Props) {
   const [text, setText] = useState('');
   const listId = useId();
   const matcher = labelValueMatcher(label, useDebouncedValue(text, SEARCH_DEBOUNCE_MS));
-  const values = useQuery({
-    queryKey: [
-      'prometheus',
-      prometheus?.name,
-      'label-values',
-      label,
-      matcher,
-      range.from,
-      range.to,
-    ],
-    queryFn:
-      prometheus && matcher
-        ? ({ signal }) =>
-            prometheus.labelValues(label, {
-              match: [matcher],
-              start: range.from,
-              end: range.to,
-              signal,
-            })
-        : skipToken,
-  });
+  const values = useQuery(labelValuesQueryOptions(prometheus, label, matcher, range));
 
   const hint =
     text.trim().length < MIN_SEARCH_CHARS

@@ -3,7 +3,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { DataSourceError } from '../http';
-import { createFakeFetch } from './fakeFetch';
+import { createFakeFetch } from '@/test/prometheus/fakeFetch';
 import { createPromClient } from './promClient';
 
 // Real Prometheus API bodies, read in place from the shared fixtures folder (see its SOURCES.md).

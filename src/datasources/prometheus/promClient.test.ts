@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { DataSourceError, isAbortError } from '../http';
-import { createFakeFetch, jsonResponse, type Route } from './fakeFetch';
+import { createFakeFetch, jsonResponse, type Route } from '@/test/prometheus/fakeFetch';
 import { createPromClient, type PromClientOptions } from './promClient';
 
 const BASE = 'http://prom.test:9090';

@@ -1,6 +1,6 @@
 import { criticalPath, criticalSpanKeys } from './critical-path';
-import type { SpanSketch } from './test-spans';
-import { sketchTrace } from './test-spans';
+import type { SpanSketch } from '@/test/traces/spans';
+import { sketchTrace } from '@/test/traces/spans';
 
 function path(spans: SpanSketch[]): string[] {
   return criticalPath(sketchTrace(spans)).map((s) => `${s.key} ${s.startUs}-${s.endUs}`);

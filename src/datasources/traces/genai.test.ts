@@ -1,5 +1,5 @@
 import { genAiRollup, genAiUsage } from './genai';
-import { sketchSpan, sketchTrace } from './test-spans';
+import { sketchSpan, sketchTrace } from '@/test/traces/spans';
 
 describe('genAiUsage', () => {
   it('is null for a span without gen_ai attributes', () => {

@@ -1,5 +1,5 @@
 import { selfTimes, selfTimeTable } from './self-time';
-import { sketchTrace } from './test-spans';
+import { sketchTrace } from '@/test/traces/spans';
 
 describe('selfTimes', () => {
   it('subtracts the time covered by children once, clipped to the span', () => {

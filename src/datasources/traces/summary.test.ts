@@ -1,5 +1,5 @@
 import { summarizeTrace, traceStats } from './summary';
-import { sketchTrace } from './test-spans';
+import { sketchTrace } from '@/test/traces/spans';
 
 const trace = sketchTrace([
   { id: 'orphan', parent: 'gone', start: 0, duration: 5, service: 'late' },

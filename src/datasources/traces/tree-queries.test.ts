@@ -1,4 +1,4 @@
-import { keysOf, sketchTrace } from './test-spans';
+import { keysOf, sketchTrace } from '@/test/traces/spans';
 import { childIndices, flatten, indexOfKey, keysWithChildren } from './tree-queries';
 
 describe('flatten', () => {

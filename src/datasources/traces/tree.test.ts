@@ -1,4 +1,4 @@
-import { keysOf, sketchTrace } from './test-spans';
+import { keysOf, sketchTrace } from '@/test/traces/spans';
 
 describe('assembleTrace', () => {
   it('orders spans depth-first with siblings by start time, whatever the input order', () => {

@@ -8,7 +8,7 @@ import {
   totalDeltaUs,
   type DiffRow,
 } from './structureDiff';
-import { buildTrace } from './testTraces';
+import { buildTrace } from '@/test/traces/compareTraces';
 
 const A = buildTrace('aaaa', [
   { id: 'a1', service: 'api', operation: 'GET /tasks', start: 0, duration: 1_000 },

@@ -1,6 +1,6 @@
 // @vitest-environment node
 import { describe, expect, it } from 'vitest';
-import { sketchTrace } from '@/datasources/traces/test-spans';
+import { sketchTrace } from '@/test/traces/spans';
 import { findSpans, parseSpanQuery } from './search';
 
 const trace = sketchTrace([

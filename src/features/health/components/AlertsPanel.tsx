@@ -5,7 +5,7 @@ import { TruncatedText } from '@/components/TruncatedText';
 import { clipText } from '@/lib/format';
 import { formatTimestamp } from '@/lib/time';
 import { useTimeRange } from '@/state/urlState';
-import { alertsQueryOptions } from '@/query/prometheus/status';
+import { alertsQueryOptions } from '@/query/prometheus/queries';
 
 const SEVERITY_CLASS: Record<string, string> = {
   critical: 'bg-red-100 text-red-900 dark:bg-red-950 dark:text-red-200',

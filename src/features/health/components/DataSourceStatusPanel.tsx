@@ -2,7 +2,7 @@ import { skipToken, useQuery } from '@tanstack/react-query';
 import { useDataSources } from '@/query/DataSourcesContext';
 import { connectionLabel } from '@/query/live/connectionLabel';
 import { useConnectionStore, type LiveStatus } from '@/state/connectionStore';
-import { prometheusStatusQueryOptions } from '@/query/prometheus/status';
+import { prometheusStatusQueryOptions } from '@/query/prometheus/queries';
 
 function Row({
   name,

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { navigate, type NavContext } from './navigation';
 import { visibleRows } from './rows';
-import { sampleTree } from './testTree';
+import { sampleTree } from '@/test/traces/tree';
 
 const tree = sampleTree();
 

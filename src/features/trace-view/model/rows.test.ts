@@ -8,7 +8,7 @@ import {
   shownChildCount,
   visibleRows,
 } from './rows';
-import { sampleTree } from './testTree';
+import { sampleTree } from '@/test/traces/tree';
 
 const tree = sampleTree();
 const mask = (...collapsed: number[]) => {

@@ -1,4 +1,4 @@
-import type { TreeColumns } from './rows';
+import type { TreeColumns } from '@/features/trace-view/model/rows';
 
 /**
  * A small tree for tests, in depth-first order:

@@ -1,7 +1,7 @@
-import { NO_ATTRS } from './attributes';
-import type { Attr, RefType, Span, SpanStatus, Trace } from './model';
-import { createSpan, NONE } from './model';
-import { assembleTrace } from './tree';
+import { NO_ATTRS } from '@/datasources/traces/attributes';
+import type { Attr, RefType, Span, SpanStatus, Trace } from '@/datasources/traces/model';
+import { createSpan, NONE } from '@/datasources/traces/model';
+import { assembleTrace } from '@/datasources/traces/tree';
 
 export interface SpanSketch {
   id: string;

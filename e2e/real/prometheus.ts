@@ -127,8 +127,10 @@ export class PrometheusServer {
     await this.launch();
   }
 
-  async query(expr: string): Promise<Sample[]> {
-    const res = await fetch(`${this.url}/api/v1/query?${new URLSearchParams({ query: expr })}`);
+  /** An instant query, at `time` (Unix seconds, as the API takes it) or now. */
+  async query(expr: string, time?: string): Promise<Sample[]> {
+    const params = new URLSearchParams({ query: expr, ...(time === undefined ? {} : { time }) });
+    const res = await fetch(`${this.url}/api/v1/query?${params}`);
     if (!res.ok) throw new Error(`query ${expr} answered HTTP ${res.status}: ${await res.text()}`);
     return vectorResponse.parse(await res.json()).data.result;
   }

@@ -8,9 +8,9 @@ import {
   totalDeltaUs,
   type DiffRow,
 } from './structureDiff';
-import { buildTrace } from '@/test/traces/compareTraces';
+import { buildTraceOverview } from '@/test/traces/compareTraces';
 
-const A = buildTrace('aaaa', [
+const A = buildTraceOverview('aaaa', [
   { id: 'a1', service: 'api', operation: 'GET /tasks', start: 0, duration: 1_000 },
   { id: 'a2', parent: 'a1', service: 'auth', operation: 'validate', start: 10, duration: 100 },
   { id: 'a3', parent: 'a1', service: 'db', operation: 'SELECT', start: 20, duration: 200 },
@@ -19,7 +19,7 @@ const A = buildTrace('aaaa', [
   { id: 'a6', parent: 'a5', service: 'queue', operation: 'publish', start: 50, duration: 5 },
 ]);
 
-const B = buildTrace('bbbb', [
+const B = buildTraceOverview('bbbb', [
   { id: 'b1', service: 'api', operation: 'GET /tasks', start: 0, duration: 1_200 },
   { id: 'b2', parent: 'b1', service: 'auth', operation: 'validate', start: 10, duration: 105 },
   { id: 'b3', parent: 'b1', service: 'db', operation: 'SELECT', start: 20, duration: 200 },
@@ -86,11 +86,11 @@ describe('structureDiff', () => {
   });
 
   it('treats the same service and operation under different parents as different paths', () => {
-    const x = buildTrace('cccc', [
+    const x = buildTraceOverview('cccc', [
       { id: 'x1', service: 'api', operation: 'GET', duration: 10 },
       { id: 'x2', parent: 'x1', service: 'db', operation: 'q', duration: 1 },
     ]);
-    const y = buildTrace('dddd', [
+    const y = buildTraceOverview('dddd', [
       { id: 'y1', service: 'api', operation: 'POST', duration: 10 },
       { id: 'y2', parent: 'y1', service: 'db', operation: 'q', duration: 1 },
     ]);

@@ -1,4 +1,4 @@
-import type { Trace } from '@/datasources/traces';
+import { SPAN_FLAG, type TraceOverview } from '@/datasources/traces/worker';
 
 /**
  * Structure diff of two traces. Every span is placed on its path: the service and operation of
@@ -82,8 +82,8 @@ class PathTable {
 }
 
 export function structureDiff(
-  a: Trace,
-  b: Trace,
+  a: TraceOverview,
+  b: TraceOverview,
   tolerance: DurationTolerance = DEFAULT_TOLERANCE,
 ): StructureDiff {
   const table = new PathTable();
@@ -123,14 +123,17 @@ export function structureDiff(
   return { rows, counts };
 }
 
-function accumulate(trace: Trace, table: PathTable): Map<number, Accumulator> {
+function accumulate(trace: TraceOverview, table: PathTable): Map<number, Accumulator> {
   const stats = new Map<number, Accumulator>();
-  const pathIds = new Int32Array(trace.spans.length);
-  const { parent } = trace.tree;
+  const pathIds = new Int32Array(trace.spanCount);
   // Spans are in depth-first order, so a parent's path is known before its children's.
-  trace.spans.forEach((span, i) => {
-    const p = parent[i] as number;
-    const id = table.intern(p < 0 ? -1 : (pathIds[p] as number), span.service, span.operation);
+  for (let i = 0; i < trace.spanCount; i++) {
+    const p = trace.parent[i] as number;
+    const id = table.intern(
+      p < 0 ? -1 : (pathIds[p] as number),
+      trace.services[trace.service[i] as number] as string,
+      trace.operations[trace.operation[i] as number] as string,
+    );
     pathIds[i] = id;
     let acc = stats.get(id);
     if (!acc) {
@@ -138,9 +141,9 @@ function accumulate(trace: Trace, table: PathTable): Map<number, Accumulator> {
       stats.set(id, acc);
     }
     acc.count++;
-    acc.totalUs += span.durationUs;
-    if (span.status === 'error') acc.errors++;
-  });
+    acc.totalUs += trace.duration[i] as number;
+    if ((trace.flags[i] as number) & SPAN_FLAG.error) acc.errors++;
+  }
   return stats;
 }
 

@@ -1,4 +1,6 @@
-import { detectAndParse, type Trace } from '@/datasources/traces';
+import { detectAndParse } from '@/datasources/traces';
+import type { TraceOverview } from '@/datasources/traces/worker';
+import { buildOverview } from '@/datasources/traces/worker/overview';
 
 /** A span for tests, in the few fields a structure diff reads. Times in microseconds. */
 export interface SpanSpec {
@@ -38,9 +40,10 @@ export function jaegerDocument(traceId: string, specs: readonly SpanSpec[]) {
   };
 }
 
-/** The trace the app's own parser makes of `jaegerDocument(traceId, specs)`. */
-export function buildTrace(traceId: string, specs: readonly SpanSpec[]): Trace {
-  const trace = detectAndParse(jaegerDocument(traceId, specs)).traces[0];
+/** The engine's overview of `jaegerDocument(traceId, specs)`, as the compare page gets it. */
+export function buildTraceOverview(traceId: string, specs: readonly SpanSpec[]): TraceOverview {
+  const result = detectAndParse(jaegerDocument(traceId, specs));
+  const trace = result.traces[0];
   if (!trace) throw new Error('test trace did not parse');
-  return trace;
+  return buildOverview(trace, result).overview;
 }

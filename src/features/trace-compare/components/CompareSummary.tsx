@@ -3,31 +3,31 @@ import { useMemo, type ReactNode } from 'react';
 import { Link, useSearchParams } from 'react-router';
 import { PanelError, PanelSkeleton } from '@/components/panel/Panel';
 import { DataSourceError } from '@/datasources/http';
-import { summarizeTrace, traceStats, type Trace } from '@/datasources/traces';
+import { SPAN_FLAG, type TraceOverview } from '@/datasources/traces/worker';
 import { formatDuration } from '@/lib/format';
 import { formatTimestamp, type TimeZoneMode } from '@/lib/time';
-import { LocalTraceMissingError } from '@/query/traces/localTrace';
+import { LocalTraceMissingError } from '@/query/traces/compare';
 import { traceHref } from '@/lib/traceLinks';
 import type { StructureDiff } from '../structureDiff';
 
 export interface CompareSide {
   readonly label: 'A' | 'B';
   readonly id: string;
-  readonly query: UseQueryResult<Trace, Error>;
+  readonly query: UseQueryResult<TraceOverview, Error>;
 }
 
 interface Metric {
   readonly name: string;
-  readonly value: (trace: Trace) => number;
+  readonly value: (trace: TraceOverview) => number;
   readonly format: (value: number) => string;
 }
 
 const METRICS: readonly Metric[] = [
-  { name: 'Spans', value: (t) => t.spans.length, format: String },
+  { name: 'Spans', value: (t) => t.spanCount, format: String },
   { name: 'Duration', value: (t) => t.durationUs, format: (v) => formatDuration(v / 1000) },
-  { name: 'Errors', value: (t) => traceStats(t).errorCount, format: String },
+  { name: 'Errors', value: (t) => t.errorCount, format: String },
   { name: 'Services', value: (t) => t.services.length, format: String },
-  { name: 'Depth', value: (t) => traceStats(t).maxDepth + 1, format: String },
+  { name: 'Depth', value: (t) => t.maxDepth + 1, format: String },
 ];
 
 /** Each trace's identity and headline figures, side by side, with B's change against A. */
@@ -85,7 +85,7 @@ export function CompareSummary({
   );
 }
 
-function MetricRow({ metric, a, b }: { metric: Metric; a: Trace; b: Trace }) {
+function MetricRow({ metric, a, b }: { metric: Metric; a: TraceOverview; b: TraceOverview }) {
   const va = metric.value(a);
   const vb = metric.value(b);
   const delta = vb - va;
@@ -118,7 +118,7 @@ function SideCard({
 }) {
   const [params] = useSearchParams();
   const { data, error, refetch } = side.query;
-  const summary = useMemo(() => (data ? summarizeTrace(data) : null), [data]);
+  const summary = useMemo(() => (data ? rootOf(data) : null), [data]);
   return (
     <section className="panel flex min-w-0 flex-col" aria-label={`Trace ${side.label}`}>
       <header className="flex items-baseline gap-2 border-b border-slate-200 px-3 py-2 dark:border-slate-700">
@@ -164,4 +164,15 @@ function SideCard({
 function canRetry(error: Error): boolean {
   if (error instanceof LocalTraceMissingError) return false;
   return !(error instanceof DataSourceError && error.status === 404);
+}
+
+/** The earliest root that is not an orphan, or the earliest root if all are orphans. */
+function rootOf(trace: TraceOverview) {
+  const roots = trace.rootIndices;
+  const root = roots.find((i) => ((trace.flags[i] as number) & SPAN_FLAG.orphan) === 0) ?? roots[0];
+  return {
+    rootService: root === undefined ? null : trace.services[trace.service[root] as number],
+    rootOperation: root === undefined ? null : trace.operations[trace.operation[root] as number],
+    startUs: trace.startUs,
+  };
 }

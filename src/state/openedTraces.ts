@@ -1,6 +1,7 @@
 import { create } from 'zustand';
 import type { Trace, TraceFormat } from '@/datasources/traces';
 import { LOCAL_TRACE_PREFIX } from '@/datasources/traces/local/localTraceId';
+import type { TraceInput } from '@/datasources/traces/worker';
 
 /**
  * Traces opened from files, kept in memory for this tab so they can be shown at
@@ -93,4 +94,12 @@ export function useLocalTrace(id: string): LocalTraceEntry | undefined {
 
 export function forgetLocalTrace(id: string): void {
   useOpenedTraces.setState((state) => ({ entries: state.entries.filter((e) => e.id !== id) }));
+}
+
+/** What the trace engine is given to read an entry: its text or file, and which trace. */
+export function localTraceInput(entry: LocalTraceEntry): TraceInput {
+  const traceId = entry.traceId ?? undefined;
+  return typeof entry.source === 'string'
+    ? { text: entry.source, traceId }
+    : { file: entry.source, name: entry.name, traceId };
 }

@@ -4,7 +4,7 @@ import { useDataSources } from '@/query/DataSourcesContext';
 import { carrySessionParams } from '@/lib/sessionParams';
 import { useTimeRange } from '@/state/urlState';
 import { lastTraceSearch } from '@/state/lastTraceSearch';
-import { isLocalTraceId, useLocalTrace } from '@/state/openedTraces';
+import { isLocalTraceId, localTraceInput, useLocalTrace } from '@/state/openedTraces';
 import { prewarmTraceWorker } from '@/datasources/traces/worker';
 import type { TraceInput } from '@/datasources/traces/worker';
 import { useTraceLoad } from '@/query/traces/useTraceLoad';
@@ -38,16 +38,8 @@ export default function TraceView() {
   const traceText = state?.traceText;
   const { input, key } = useMemo((): { input: TraceInput | null; key: string } => {
     // A file opened on the Traces page: parsed again here, off the main thread.
-    if (local) {
-      const which = local.traceId ?? undefined;
-      return {
-        input:
-          typeof local.source === 'string'
-            ? { text: local.source, traceId: which }
-            : { file: local.source, name: local.name, traceId: which },
-        key: `local:${local.id}:${which ?? ''}`,
-      };
-    }
+    if (local)
+      return { input: localTraceInput(local), key: `local:${local.id}:${local.traceId ?? ''}` };
     if (traceFile) {
       return {
         input: { file: traceFile, name: traceFile.name, traceId },

@@ -5,7 +5,7 @@ import {
   type TraceInput,
   type TraceOverview,
 } from '@/datasources/traces/worker';
-import { getLocalTrace, isLocalTraceId } from '@/state/openedTraces';
+import { getLocalTrace, isLocalTraceId, localTraceInput } from '@/state/openedTraces';
 
 /** A `local-…` id that is not in this tab's memory (files are never stored). */
 export class LocalTraceMissingError extends Error {
@@ -48,10 +48,7 @@ function compareInput(source: TraceSource | null, traceId: string): TraceInput {
   if (isLocalTraceId(traceId)) {
     const entry = getLocalTrace(traceId);
     if (!entry) throw new LocalTraceMissingError(traceId);
-    const which = entry.traceId ?? undefined;
-    return typeof entry.source === 'string'
-      ? { text: entry.source, traceId: which }
-      : { file: entry.source, name: entry.name, traceId: which };
+    return localTraceInput(entry);
   }
   if (!source) {
     throw new Error(

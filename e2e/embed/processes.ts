@@ -1,14 +1,18 @@
 import { spawn } from 'node:child_process';
 import { createServer, type Server } from 'node:http';
 
-/** Starts a Node HTTP server on an ephemeral port of 127.0.0.1; resolves with its origin. */
+/**
+ * Starts a Node HTTP server on 127.0.0.1, on `port` or else one the kernel picks; resolves with
+ * its origin.
+ */
 export async function listen(
   handler: Parameters<typeof createServer>[1],
+  port = 0,
 ): Promise<{ server: Server; origin: string; close: () => Promise<void> }> {
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
-    server.listen(0, '127.0.0.1', () => resolve());
+    server.listen(port, '127.0.0.1', () => resolve());
   });
   const address = server.address();
   if (typeof address !== 'object' || !address) throw new Error('server has no address');

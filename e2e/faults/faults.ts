@@ -1,6 +1,6 @@
-import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import { createServer } from 'node:http';
+import type { IncomingMessage, ServerResponse } from 'node:http';
 import type { Page } from '@playwright/test';
+import { listen } from '../embed/processes';
 import { test as base, expect, useConfig as serveConfig } from '../fixtures';
 
 export { expect };
@@ -28,7 +28,7 @@ type Answer = (path: string) => unknown;
  */
 export class FaultyBackend {
   fault: Fault | null = null;
-  private server: Server | null = null;
+  private server: Awaited<ReturnType<typeof listen>> | null = null;
   private port = 0;
 
   private constructor(private readonly answer: Answer) {}
@@ -54,21 +54,13 @@ export class FaultyBackend {
     const server = this.server;
     if (!server) return;
     this.server = null;
-    server.closeAllConnections();
-    await new Promise<void>((resolve) => server.close(() => resolve()));
+    await server.close();
   }
 
   private async open() {
-    const server = createServer((req, res) => void this.respond(req, res));
-    await new Promise<void>((resolve, reject) => {
-      server.once('error', reject);
-      // Reopening after "down" takes the same port: the app's config still points there.
-      server.listen(this.port, '127.0.0.1', () => resolve());
-    });
-    const address = server.address();
-    if (typeof address !== 'object' || !address) throw new Error('fault server has no address');
-    this.port = address.port;
-    this.server = server;
+    // Reopening after "down" takes the same port: the app's config still points there.
+    this.server = await listen((req, res) => void this.respond(req, res), this.port);
+    this.port = Number(new URL(this.server.origin).port);
   }
 
   private async respond(req: IncomingMessage, res: ServerResponse) {

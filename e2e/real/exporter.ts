@@ -1,75 +1,58 @@
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { createExporterMetrics } from './metrics';
-import { Workload } from './workload';
+import { fileURLToPath } from 'node:url';
+import { join } from 'node:path';
+import { freePort, stopProcess, waitUntil } from '../processes';
+import { startProcess } from './processes';
 
 export type Exporter = {
   /** Host and port, as a Prometheus scrape target. */
   target: string;
   url: string;
-  workload: Workload;
+  /**
+   * Starts the error burst with the next tick, so the next two scrapes carry it; resolves to
+   * when it starts and ends (epoch ms, on the scrape schedule).
+   */
+  startBurst(): Promise<{ startsAt: number; endsAt: number }>;
+  /** Failed (error or timeout) tasks up to the last scrape: the ground truth for "last 24 h". */
+  failedTasks(): Promise<number>;
   close(): Promise<void>;
 };
 
-/**
- * Gives every sample of an OpenMetrics body the instant its value belongs to (epoch ms).
- * Prometheus then stores the workload's own (time, value) pairs, so rate() over a few seconds
- * is exact however late a busy machine runs the scrape or serves it; without this, a scrape
- * delayed by a few hundred milliseconds put a tenth too much work in a 5 s window.
- */
-export function withTimestamp(body: string, atMs: number): string {
-  const seconds = (atMs / 1000).toFixed(3);
-  return body
-    .split('\n')
-    .map((line) => {
-      if (line === '' || line.startsWith('#')) return line;
-      const exemplar = line.indexOf(' # ');
-      return exemplar < 0
-        ? `${line} ${seconds}`
-        : `${line.slice(0, exemplar)} ${seconds}${line.slice(exemplar)}`;
-    })
-    .join('\n');
-}
+const SERVER = fileURLToPath(new URL('./exporterServer.ts', import.meta.url));
+const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));
 
 /**
- * Serves the scripted workload's metrics on /metrics, on an ephemeral port of 127.0.0.1.
- * The workload advances with the scrapes (see Workload).
+ * Starts the scripted workload's exporter (exporterServer.ts) in its own Node process on a
+ * free port of 127.0.0.1. In the test worker it shared an event loop with Playwright, whose
+ * stalls on a loaded machine made Prometheus' 1 s scrapes time out and rate() read low.
  */
-export async function startExporter(): Promise<Exporter> {
-  const metrics = createExporterMetrics();
-  const workload = new Workload(metrics);
-
-  const server = createServer((req, res) => {
-    if (req.method !== 'GET' || req.url !== '/metrics') {
-      res.writeHead(404).end('not found\n');
-      return;
-    }
-    // Ticks and serialisation run without yielding to other work, so a scrape sees whole ticks.
-    const at = workload.observeScrape();
-    metrics.registry.metrics().then(
-      (body) =>
-        res
-          .writeHead(200, { 'Content-Type': metrics.registry.contentType })
-          .end(withTimestamp(body, at)),
-      (error: unknown) => res.writeHead(500).end(String(error)),
-    );
-  });
-
-  await new Promise<void>((resolve, reject) => {
-    server.once('error', reject);
-    server.listen(0, '127.0.0.1', resolve);
-  });
-  const { port } = server.address() as AddressInfo;
-  const target = `127.0.0.1:${port}`;
-
+export async function startExporter(workDir: string): Promise<Exporter> {
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const child = startProcess(
+    process.execPath,
+    ['--import', 'jiti/register', SERVER, String(port)],
+    join(workDir, 'exporter.log'),
+    REPO_ROOT,
+  );
+  const close = () => stopProcess(child);
+  const call = async <T>(method: string, path: string): Promise<T> => {
+    const res = await fetch(`${url}${path}`, { method });
+    if (!res.ok)
+      throw new Error(`exporter ${method} ${path}: HTTP ${res.status} ${await res.text()}`);
+    return (await res.json()) as T;
+  };
+  try {
+    await waitUntil('the exporter to listen', () => call<{ ready: true }>('GET', '/ready'));
+  } catch (error) {
+    await close();
+    throw error;
+  }
   return {
-    target,
-    url: `http://${target}`,
-    workload,
-    close: () =>
-      new Promise<void>((resolve) => {
-        server.closeAllConnections();
-        server.close(() => resolve());
-      }),
+    target: `127.0.0.1:${port}`,
+    url,
+    startBurst: () => call('POST', '/control/burst'),
+    failedTasks: async () =>
+      (await call<{ failedTasks: number }>('GET', '/control/failed-tasks')).failedTasks,
+    close,
   };
 }

@@ -68,7 +68,7 @@ test('over a 5 s range, rates and counts match the workload and 24 h counts ever
   stack,
 }) => {
   await waitForShortRangeHistory(stack);
-  const failedBefore = stack.exporter.workload.failedTasks();
+  const failedBefore = await stack.exporter.failedTasks();
   await page.goto(`/health?${SHORT_RANGE}`);
 
   await expectShownNear(statValue(page, 'Throughput'), EXPECTED.aet.requestsPerSecond, {
@@ -86,7 +86,7 @@ test('over a 5 s range, rates and counts match the workload and 24 h counts ever
   // count at each scrape; Prometheus extrapolates at most a second past the last one.
   const failures = statValue(page, 'Failed tasks, last 24 h');
   await expect(failures).toHaveText(/^\d/);
-  const failedAfter = stack.exporter.workload.failedTasks();
+  const failedAfter = await stack.exporter.failedTasks();
   const { failedTasksPerSecond } = EXPECTED.aet;
   expect(failedBefore).toBeGreaterThan(failedTasksPerSecond * SHORT_RANGE_SECONDS * 1.1);
   await expectShownWithin(

@@ -9,9 +9,14 @@ process.on('exit', () => {
 });
 
 /** Starts a long-running binary with its output appended to `logFile`. */
-export function startProcess(command: string, args: string[], logFile: string): ChildProcess {
+export function startProcess(
+  command: string,
+  args: string[],
+  logFile: string,
+  cwd?: string,
+): ChildProcess {
   const log = createWriteStream(logFile, { flags: 'a' });
-  const child = spawn(command, args, { stdio: ['ignore', 'pipe', 'pipe'] });
+  const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
   child.stdout?.pipe(log);
   child.stderr?.pipe(log);
   running.add(child);

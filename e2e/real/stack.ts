@@ -61,7 +61,7 @@ export async function startStack(): Promise<Stack> {
   };
 
   try {
-    const exporter = await startExporter();
+    const exporter = await startExporter(workDir);
     stoppers.push(() => exporter.close());
     const nodeExporter = await startNodeExporter(workDir);
     if (nodeExporter) stoppers.push(() => nodeExporter.stop());
@@ -78,7 +78,7 @@ export async function startStack(): Promise<Stack> {
     });
     stoppers.push(() => prometheus.stop());
 
-    const burst = exporter.workload.startBurst();
+    const burst = await exporter.startBurst();
     await waitUntil(`alert ${FIRING_ALERT} to fire`, async () => {
       const alerts = await prometheus.alerts();
       return alerts.some((a) => a.labels.alertname === FIRING_ALERT && a.state === 'firing')

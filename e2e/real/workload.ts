@@ -8,10 +8,10 @@ import type { ExporterMetrics } from './metrics';
  *
  * The first scrape starts its clock (every series at zero there, so increase() over a longer
  * window counts all of it); each later scrape sees every tick due by the moment it is served.
- * The exporter runs in the test worker, whose event loop (like Prometheus' scrape loop) stalls
- * for up to a few hundred milliseconds on a busy machine, so the exporter stamps each sample
- * with the instant of its last tick rather than leaving Prometheus to stamp the scrape's start:
- * value and timestamp then agree by construction, and rate() over a few seconds is exact.
+ * Prometheus' scrape loop stalls for up to a few hundred milliseconds on a busy machine, so the
+ * exporter stamps each sample with the instant of its last tick rather than leaving Prometheus
+ * to stamp the scrape's start: value and timestamp then agree by construction, and rate() over
+ * a few seconds is exact.
  */
 export const TICK_MS = 10;
 export const TICKS_PER_SECOND = 1000 / TICK_MS;

@@ -53,7 +53,11 @@ async function shownSteps(page: Page): Promise<string[]> {
 /** The run's started steps according to the gateway's REST snapshot. */
 async function restSteps(page: Page, id: string): Promise<string[]> {
   return page.evaluate(async (executionId) => {
-    const response = await fetch(`/demo/gateway/api/v1/observability/executions/${executionId}`);
+    const { fetch: demoFetch } = (window as { observatoryDemo?: { fetch: typeof fetch } })
+      .observatoryDemo!;
+    const response = await demoFetch(
+      `/demo/gateway/api/v1/observability/executions/${executionId}`,
+    );
     const body = (await response.json()) as {
       data: { steps: Array<{ id: string; status: string }> };
     };

@@ -19,8 +19,8 @@ test('a link to a demo trace opens it again on every reload', async ({ page }) =
   await expect(reading).toHaveCount(0);
   const rootRow = (await firstRow.textContent()) ?? '';
 
-  // The demo backend is a service worker that controls the page from the start of a reload;
-  // the trace's download must still reach it, every time.
+  // The demo backend runs in the page; the trace workers, which may start before it on a
+  // reload, must still download the trace from it, every time.
   for (let reload = 1; reload <= 4; reload++) {
     await page.reload();
     await expect(firstRow, `reload ${reload}`).toBeVisible({ timeout: 20_000 });

@@ -2,6 +2,7 @@ import '@/lib/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
 import { demoConfig, loadConfig } from '@/config/loadConfig';
+import { setPageFetch } from '@/datasources/http';
 import { dropPrewarmedTraceWorkers } from '@/datasources/traces/worker';
 import { App } from './App';
 import { ConfigErrorPage } from './ConfigErrorPage';
@@ -48,8 +49,8 @@ export async function start(configText: Promise<string>) {
       return;
     }
     // Imported only here, so production builds without demo mode carry no MSW code.
-    const { startDemoWorker } = await import('@mocks/browser');
-    await startDemoWorker(base);
+    const { startDemoBackend } = await import('@mocks/browser');
+    setPageFetch(startDemoBackend());
     // The trace view's code, preloaded above, started its workers before the demo backend.
     dropPrewarmedTraceWorkers();
     config = demoConfig(config, {

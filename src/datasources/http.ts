@@ -22,6 +22,21 @@ export * from './httpErrors';
 
 export const DEFAULT_TIMEOUT_MS = 30_000;
 
+let pageFetch: typeof fetch | null = null;
+
+/**
+ * Where requests go when the caller names no `fetchImpl`: the browser's fetch, unless the demo
+ * answers them in the page (its backend needs no service worker, so it starts in any frame) or
+ * a worker hands them to the page that runs the demo (see fetchPort.ts).
+ */
+export function setPageFetch(impl: typeof fetch | null): void {
+  pageFetch = impl;
+}
+
+export function getPageFetch(): typeof fetch | null {
+  return pageFetch;
+}
+
 export interface RequestOptions {
   method?: 'GET' | 'POST';
   headers?: Record<string, string>;
@@ -138,7 +153,7 @@ async function open(
   url: string,
   opts: RequestOptions,
 ): Promise<{ response: Response; cancel: Cancellation }> {
-  const fetchImpl = opts.fetchImpl ?? globalThis.fetch;
+  const fetchImpl = opts.fetchImpl ?? pageFetch ?? globalThis.fetch;
   if (opts.signal?.aborted) throw createAbortedError(url, opts.source, opts.signal.reason);
   const cancel = linkCancellation(opts.signal, opts.timeoutMs ?? DEFAULT_TIMEOUT_MS);
   try {

@@ -1,7 +1,9 @@
 import type { ByteMessage, QuickOverviewMessage } from './byteChannel';
 import { sendBody } from './byteChannel';
+import { fetchOverPort } from '@/datasources/fetchPort';
+import { setPageFetch } from '@/datasources/http';
 import { openTrace } from '@/datasources/traces/openTrace';
-import type { FetchWorkerMessage, FetchWorkerRequest } from './protocol';
+import type { FetchWorkerMessage, FetchWorkerRequest, PageFetchMessage } from './protocol';
 
 /**
  * Downloads a trace and forwards its bytes to the parsing worker (see byteChannel.ts). A
@@ -10,7 +12,7 @@ import type { FetchWorkerMessage, FetchWorkerRequest } from './protocol';
  * parse. Kept free of the data layer's schemas and parsers, so it starts fast.
  */
 interface WorkerScope {
-  onmessage: ((event: MessageEvent<FetchWorkerRequest>) => void) | null;
+  onmessage: ((event: MessageEvent<FetchWorkerRequest | PageFetchMessage>) => void) | null;
   postMessage(message: FetchWorkerMessage, transfer: Transferable[]): void;
 }
 
@@ -20,7 +22,9 @@ let bodyPort: MessagePort | null = null;
 
 scope.onmessage = (event) => {
   const request = event.data;
-  if (request.type === 'fetch') {
+  if (request.type === 'page-fetch') {
+    setPageFetch(fetchOverPort(request.port));
+  } else if (request.type === 'fetch') {
     controller = new AbortController();
     const { signal } = controller;
     bodyPort = request.port;

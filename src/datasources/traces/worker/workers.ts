@@ -1,5 +1,8 @@
+import { serveFetchOnPort } from '@/datasources/fetchPort';
+import { getPageFetch } from '@/datasources/http';
 import { Port, WorkerFailure } from './port';
 import type {
+  PageFetchMessage,
   FetchWorkerMessage,
   FetchWorkerRequest,
   TraceOverview,
@@ -26,9 +29,9 @@ export function prewarmWorkers(): void {
 }
 
 /**
- * Ends the spare workers, so the next load starts its own. The demo calls it once its
- * in-browser backend (a service worker) runs: on a reload, requests from a worker started
- * before that reach the network instead of the demo backend, and the trace is "not found".
+ * Ends the spare workers, so the next load starts its own. The demo calls it once its in-page
+ * backend runs: a worker started before that was not handed the page's fetch (see
+ * fetchPort.ts), so its requests would reach the network and the trace be "not found".
  */
 export function dropSpareWorkers(): void {
   spareEngine?.worker.terminate();
@@ -49,6 +52,14 @@ function start(create: () => Worker): StartedWorker | null {
   if (typeof Worker === 'undefined') return null;
   try {
     const worker = create();
+    const pageFetch = getPageFetch();
+    if (pageFetch) {
+      const channel = new MessageChannel();
+      serveFetchOnPort(channel.port1, pageFetch);
+      worker.postMessage({ type: 'page-fetch', port: channel.port2 } satisfies PageFetchMessage, [
+        channel.port2,
+      ]);
+    }
     const started: StartedWorker = { worker, earlyError: null };
     worker.onerror = (event) => {
       event.preventDefault();

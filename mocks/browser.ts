@@ -1,3 +1,5 @@
+// First: MSW reads localStorage as it loads (see storageFallback.ts).
+import './storageFallback';
 import { WebSocketInterceptor } from '@mswjs/interceptors/WebSocket';
 import { EventSource as FetchEventSource } from 'eventsource';
 import { getResponse, RequestHandler, WebSocketHandler } from 'msw';

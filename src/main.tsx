@@ -1,6 +1,13 @@
 // The entry stays small so its two jobs start at once rather than after the app's code has
 // downloaded and run: requesting config.json, and on a link to a trace, loading that trace.
 import { startDeepLinkedTraceLoad } from '@/app/earlyTraceLoad';
+import {
+  allowedOriginsIn,
+  loadCode,
+  reportToHost,
+  showStartupFailure,
+  StartupFailure,
+} from '@/app/startupFailure';
 import { CONFIG_REQUEST } from '@/config/defaults';
 import { fetchText } from '@/datasources/http';
 import '@/index.css';
@@ -11,15 +18,19 @@ const configText = fetchText(`${base}config.json`, CONFIG_REQUEST);
 configText.catch(() => undefined);
 startDeepLinkedTraceLoad(window.location, base, configText);
 
-import('@/app/start').then(
+loadCode(() => import('@/app/start'), 'Observatory').then(
   ({ start }) => start(configText),
   (error: unknown) => {
-    const root = document.getElementById('root');
-    if (!root) return;
-    const message = document.createElement('p');
-    message.setAttribute('role', 'alert');
-    message.style.padding = '2rem';
-    message.textContent = `Observatory could not load its code: ${error instanceof Error ? error.message : String(error)}. Reload the page to try again.`;
-    root.replaceChildren(message);
+    const failure =
+      error instanceof StartupFailure
+        ? error
+        : new StartupFailure(
+            'code-unavailable',
+            error instanceof Error ? error.message : String(error),
+          );
+    showStartupFailure(document.getElementById('root')!, failure);
+    void configText
+      .then(allowedOriginsIn, () => [])
+      .then((origins) => reportToHost(failure, origins));
   },
 );

@@ -1,20 +1,34 @@
-import type { ConfigProblem } from '@/config/loadConfig';
+import type { ConfigFailureCode, ConfigProblem } from '@/config/loadConfig';
+
+/** Failures of the request itself, as opposed to problems in what it brought. */
+const UNREADABLE: ReadonlySet<string> = new Set([
+  'config-unreachable',
+  'config-timeout',
+  'config-http',
+]);
 
 /** A broken deployment says exactly what to fix instead of showing a blank screen. */
 export function ConfigErrorPage({
+  code,
   source,
   problems,
 }: {
+  code: ConfigFailureCode | 'demo-unavailable';
   source: string;
   problems: ConfigProblem[];
 }) {
+  const unreadable = UNREADABLE.has(code);
   return (
-    <main className="mx-auto max-w-3xl p-8 text-slate-900 dark:text-slate-100">
+    <main role="alert" className="mx-auto max-w-3xl p-8 text-slate-900 dark:text-slate-100">
       <h1 className="text-2xl font-semibold">
-        Observatory cannot start: the configuration has problems
+        {unreadable
+          ? 'Observatory cannot start: its configuration could not be loaded'
+          : 'Observatory cannot start: the configuration has problems'}
       </h1>
       <p className="mt-2 text-slate-700 dark:text-slate-300">
-        Fix these in <code className="font-mono">{source}</code> and reload.
+        {unreadable ? 'Check that the server serves ' : 'Fix these in '}
+        <code className="font-mono">{source}</code>
+        {unreadable ? ', then retry.' : ' and retry.'}
       </p>
       <ul
         className="mt-4 divide-y divide-slate-200 rounded border border-slate-200 dark:divide-slate-700 dark:border-slate-700"
@@ -29,6 +43,9 @@ export function ConfigErrorPage({
           </li>
         ))}
       </ul>
+      <button type="button" className="btn mt-4" onClick={() => window.location.reload()}>
+        Retry
+      </button>
     </main>
   );
 }

@@ -21,6 +21,9 @@ describe('pages loaded on demand', () => {
   it('shows the placeholder until the code of a page not preloaded arrives', async () => {
     renderView(<>{pageElement('/traces')}</>, { url: '/traces' });
     expect(screen.getByRole('status', { name: 'Loading' })).toBeInTheDocument();
+    // The same load the page started: waiting on it, rather than on a timer, keeps a slow
+    // module transform from failing the test.
+    await preloadPageFor('/traces');
     expect(await screen.findByRole('heading', { name: /traces/i })).toBeInTheDocument();
   });
 

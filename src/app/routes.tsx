@@ -4,6 +4,7 @@ import { PanelSkeleton } from '@/components/panel/Panel';
 import { EmbedRoot } from '@/embed/EmbedRoot';
 import { Shell } from './Shell';
 import { RouteError } from './RouteError';
+import { loadCode } from './startupFailure';
 
 /** What a route keeps in its `handle`: loads the page's code, after which it renders at once. */
 interface PageHandle {
@@ -22,7 +23,7 @@ function lazyPage(
   let loaded: ComponentType | null = null;
   let loading: Promise<ComponentType> | null = null;
   const preload = () =>
-    (loading ??= load().then(
+    (loading ??= loadCode(load, 'this page').then(
       (module) => (loaded = module.default),
       (error: unknown) => {
         loading = null; // a failed chunk may be tried again on the next visit

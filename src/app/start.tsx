@@ -1,12 +1,18 @@
 import '@/lib/zodJitless';
 import { StrictMode } from 'react';
 import { createRoot } from 'react-dom/client';
-import { demoConfig, loadConfig } from '@/config/loadConfig';
+import {
+  demoConfig,
+  loadConfig,
+  type ConfigFailureCode,
+  type ConfigProblem,
+} from '@/config/loadConfig';
 import { setPageFetch } from '@/datasources/http';
 import { dropPrewarmedTraceWorkers } from '@/datasources/traces/worker';
 import { App } from './App';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { preloadPageFor } from './routes';
+import { allowedOriginsIn, reportToHost, StartupFailure } from './startupFailure';
 
 const DEMO_PATHS = {
   prometheus: '/demo/prometheus',
@@ -26,26 +32,29 @@ export async function start(configText: Promise<string>) {
   const page = preloadPageFor(window.location.pathname.slice(base.length - 1));
   const loaded = await loadConfig(`${base}config.json`, configText);
   await page;
+  const fail = (
+    code: ConfigFailureCode | 'demo-unavailable',
+    problems: ConfigProblem[],
+    source: string,
+  ) => {
+    root.render(<ConfigErrorPage code={code} source={source} problems={problems} />);
+    const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
+    const failure = new StartupFailure(code, `${source} has problems: ${summary}`);
+    void configText
+      .then(allowedOriginsIn, () => [])
+      .then((origins) => reportToHost(failure, origins));
+  };
   if (!loaded.ok) {
-    root.render(<ConfigErrorPage source={loaded.source} problems={loaded.problems} />);
+    fail(loaded.code, loaded.problems, loaded.source);
     return;
   }
   let config = loaded.config;
   const wantsDemo = config.demo || new URLSearchParams(window.location.search).get('demo') === '1';
   if (wantsDemo) {
     if (!__DEMO_BUILD__) {
-      root.render(
-        <ConfigErrorPage
-          source="config.json"
-          problems={[
-            {
-              path: 'demo',
-              message:
-                'demo mode was requested but this build does not include it (build with VITE_DEMO=1)',
-            },
-          ]}
-        />,
-      );
+      const message =
+        'demo mode was requested but this build does not include it (build with VITE_DEMO=1)';
+      fail('demo-unavailable', [{ path: 'demo', message }], 'config.json');
       return;
     }
     // Imported only here, so production builds without demo mode carry no MSW code.

@@ -50,7 +50,11 @@ describe('loadConfig', () => {
       '/config.json',
       fetchText('/config.json', { fetchImpl: failing }),
     );
-    expect(result).toMatchObject({ ok: false, problems: [{ path: '(file)' }] });
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'config-unreachable',
+      problems: [{ path: '(file)' }],
+    });
     if (result.ok) return;
     expect(result.problems[0]?.message).toMatch(
       /^Cannot reach the server at \/config\.json: Failed to fetch\./,
@@ -61,7 +65,33 @@ describe('loadConfig', () => {
     const result = await loadConfig('/config.json', respond('nope', 404));
     expect(result).toMatchObject({
       ok: false,
+      code: 'config-http',
       problems: [{ message: 'The server returned HTTP 404 Not Found: nope' }],
+    });
+  });
+
+  it('says so when the server answers with a web page instead of config.json', async () => {
+    const result = await loadConfig('/config.json', respond('<!doctype html><html></html>'));
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'config-not-json',
+      problems: [{ message: expect.stringMatching(/^is a web page, not JSON/) }],
+    });
+  });
+
+  it('reports a config.json that does not answer in time as a timeout', async () => {
+    const hanging = ((_url: string, init?: RequestInit) =>
+      new Promise((_resolve, reject) =>
+        init?.signal?.addEventListener('abort', () => reject(init.signal?.reason)),
+      )) as typeof fetch;
+    const result = await loadConfig(
+      '/config.json',
+      fetchText('/config.json', { fetchImpl: hanging, timeoutMs: 10, source: 'config.json' }),
+    );
+    expect(result).toMatchObject({
+      ok: false,
+      code: 'config-timeout',
+      problems: [{ message: 'Config.json did not answer within 10 ms' }],
     });
   });
 

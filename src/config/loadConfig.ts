@@ -1,11 +1,21 @@
-import { fetchText } from '@/datasources/http';
+import { DataSourceError, fetchText } from '@/datasources/http';
 import { CONFIG_REQUEST } from './defaults';
 import { configSchema, type AppConfig } from './schema';
 
 export type ConfigProblem = { path: string; message: string };
 
+/** Why config.json could not be used; embedding portals are told these codes. */
+export type ConfigFailureCode =
+  'config-unreachable' | 'config-timeout' | 'config-http' | 'config-not-json' | 'config-invalid';
+
 export type ConfigLoadResult =
-  { ok: true; config: AppConfig } | { ok: false; source: string; problems: ConfigProblem[] };
+  | { ok: true; config: AppConfig }
+  | { ok: false; code: ConfigFailureCode; source: string; problems: ConfigProblem[] };
+
+const REQUEST_FAILURE: Partial<Record<DataSourceError['kind'], ConfigFailureCode>> = {
+  timeout: 'config-timeout',
+  http: 'config-http',
+};
 
 function formatPath(path: ReadonlyArray<PropertyKey>): string {
   if (path.length === 0) return '(root)';
@@ -22,6 +32,7 @@ export function validateConfig(raw: unknown, source = 'config.json'): ConfigLoad
   if (parsed.success) return { ok: true, config: parsed.data };
   return {
     ok: false,
+    code: 'config-invalid',
     source,
     problems: parsed.error.issues.map((issue) => {
       const keys = issue.code === 'unrecognized_keys' ? issue.keys : [];
@@ -45,8 +56,9 @@ export async function loadConfig(
   url: string,
   text: Promise<string> = fetchText(url, CONFIG_REQUEST),
 ): Promise<ConfigLoadResult> {
-  const problem = (message: string): ConfigLoadResult => ({
+  const problem = (code: ConfigFailureCode, message: string): ConfigLoadResult => ({
     ok: false,
+    code,
     source: url,
     problems: [{ path: '(file)', message }],
   });
@@ -54,13 +66,24 @@ export async function loadConfig(
   try {
     body = await text;
   } catch (e) {
-    return problem(e instanceof Error ? e.message : String(e));
+    const code = (e instanceof DataSourceError && REQUEST_FAILURE[e.kind]) || 'config-unreachable';
+    return problem(code, e instanceof Error ? e.message : String(e));
   }
   let raw: unknown;
   try {
     raw = JSON.parse(body);
   } catch (e) {
-    return problem(`is not valid JSON: ${e instanceof Error ? e.message : String(e)}`);
+    // A web server's "page not found" fallback answers config.json with index.html.
+    if (/^\s*</.test(body)) {
+      return problem(
+        'config-not-json',
+        'is a web page, not JSON: the server has no config.json here and answered with an HTML page instead',
+      );
+    }
+    return problem(
+      'config-not-json',
+      `is not valid JSON: ${e instanceof Error ? e.message : String(e)}`,
+    );
   }
   return validateConfig(raw, url);
 }

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import type { ConfigFailureCode } from '@/config/loadConfig';
 import { THEME_VALUES } from '@/config/schema';
 
 /**
@@ -65,7 +66,11 @@ export type InboundMessageType = InboundMessage['type'];
 
 export type ThemeName = (typeof THEME_VALUES)[number];
 
-export type ErrorCode = 'invalid-message' | 'invalid-time-range';
+/** Why the app could not start (see app/startupFailure.ts and docs/embedding.md). */
+export type StartupErrorCode =
+  ConfigFailureCode | 'demo-unavailable' | 'code-timeout' | 'code-unavailable' | 'new-version';
+
+export type ErrorCode = 'invalid-message' | 'invalid-time-range' | StartupErrorCode;
 
 /** Messages the app sends to its host. */
 export type ReadyMessage = {

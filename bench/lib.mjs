@@ -17,15 +17,15 @@ export const CHROMIUM_ARGS = [
   '--enable-precise-memory-info',
 ];
 
-/** Production build (no demo code) into a folder of the benchmark's own. */
-export function buildApp(outDir) {
+/** Production build (no demo code unless `demo`) into a folder of the benchmark's own. */
+export function buildApp(outDir, { demo = false } = {}) {
   const res = spawnSync(
     join(ROOT, 'node_modules/.bin/vite'),
     ['build', '--logLevel', 'error', '--outDir', outDir],
     {
       cwd: ROOT,
       stdio: 'inherit',
-      env: { ...process.env, VITE_DEMO: '0' },
+      env: { ...process.env, VITE_DEMO: demo ? '1' : '0' },
     },
   );
   if (res.status !== 0) throw new Error('build failed');

@@ -274,3 +274,12 @@ test('trace workers blocked by a CSP worker-src: a demo trace still opens', asyn
   await expect(page.locator('[data-row-index="0"]')).toBeVisible({ timeout: WORDS_WITHIN_MS });
   await expect(page.getByText('The trace could not be loaded')).toHaveCount(0);
 });
+
+test.describe('without JavaScript', () => {
+  test.use({ javaScriptEnabled: false });
+
+  test('the page says the app needs JavaScript', async ({ page }) => {
+    await page.goto('/health');
+    await expect(page.getByText('Observatory needs JavaScript.')).toBeVisible();
+  });
+});

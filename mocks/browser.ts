@@ -28,10 +28,20 @@ export function startDemoBackend(): typeof fetch {
     onUnhandledFrame: 'bypass',
   }).enable();
   const networkFetch = globalThis.fetch.bind(globalThis);
-  const demoFetch: typeof fetch = async (input, init) => {
+  const demoFetch: typeof fetch = (input, init) => {
     const request = new Request(input, init);
+    const { signal } = request;
+    if (signal.aborted) return Promise.reject(signal.reason);
     // A request the demo does not serve (a static file, another origin) goes out as usual.
-    return (await getResponse(httpHandlers, request.clone())) ?? networkFetch(request);
+    const answer = getResponse(httpHandlers, request.clone()).then(
+      (response) => response ?? networkFetch(request),
+    );
+    // Like the browser's fetch, a cancelled or timed-out request fails at once, even while the
+    // handler still waits out its simulated latency.
+    return new Promise<Response>((resolve, reject) => {
+      signal.addEventListener('abort', () => reject(signal.reason), { once: true });
+      answer.then(resolve, reject);
+    });
   };
   // As MSW's interceptor stands in for WebSocket, this EventSource (the `eventsource` package,
   // which reads through a given fetch) brings the gateway's Server-Sent Events from the demo.

@@ -18,9 +18,9 @@ const configText = fetchText(`${base}config.json`, CONFIG_REQUEST);
 configText.catch(() => undefined);
 startDeepLinkedTraceLoad(window.location, base, configText);
 
-loadCode(() => import('@/app/start'), 'Observatory').then(
-  ({ start }) => start(configText),
-  (error: unknown) => {
+loadCode(() => import('@/app/start'), 'Observatory')
+  .then(({ start }) => start(configText))
+  .catch((error: unknown) => {
     const failure =
       error instanceof StartupFailure
         ? error
@@ -32,5 +32,4 @@ loadCode(() => import('@/app/start'), 'Observatory').then(
     void configText
       .then(allowedOriginsIn, () => [])
       .then((origins) => reportToHost(failure, origins));
-  },
-);
+  });

@@ -12,7 +12,7 @@ import { dropPrewarmedTraceWorkers } from '@/datasources/traces/worker';
 import { App } from './App';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { preloadPageFor } from './routes';
-import { allowedOriginsIn, reportToHost, StartupFailure } from './startupFailure';
+import { allowedOriginsIn, loadCode, reportToHost, StartupFailure } from './startupFailure';
 
 const DEMO_PATHS = {
   prometheus: '/demo/prometheus',
@@ -30,6 +30,11 @@ export async function start(configText: Promise<string>) {
   // The page's code loads while config.json does, and is ready for the first render (the
   // trace view's code also starts the trace worker), rather than after the router asks for it.
   const page = preloadPageFor(window.location.pathname.slice(base.length - 1));
+  // A demo link's backend code loads beside config.json too, not after it.
+  const urlWantsDemo = new URLSearchParams(window.location.search).get('demo') === '1';
+  const loadDemoBackend = () => loadCode(() => import('@mocks/browser'), 'the demo');
+  const demoBackend = __DEMO_BUILD__ && urlWantsDemo ? loadDemoBackend() : null;
+  demoBackend?.catch(() => undefined);
   const loaded = await loadConfig(`${base}config.json`, configText);
   await page;
   const fail = (
@@ -49,7 +54,7 @@ export async function start(configText: Promise<string>) {
     return;
   }
   let config = loaded.config;
-  const wantsDemo = config.demo || new URLSearchParams(window.location.search).get('demo') === '1';
+  const wantsDemo = config.demo || urlWantsDemo;
   if (wantsDemo) {
     if (!__DEMO_BUILD__) {
       const message =
@@ -58,7 +63,7 @@ export async function start(configText: Promise<string>) {
       return;
     }
     // Imported only here, so production builds without demo mode carry no MSW code.
-    const { startDemoBackend } = await import('@mocks/browser');
+    const { startDemoBackend } = await (demoBackend ?? loadDemoBackend());
     setPageFetch(startDemoBackend());
     // The trace view's code, preloaded above, started its workers before the demo backend.
     dropPrewarmedTraceWorkers();

@@ -20,6 +20,21 @@ const DEMO_PATHS = {
   live: '/demo/gateway',
 };
 
+/** Whether `promise` has settled already, without waiting for it. */
+async function hasSettled(promise: Promise<unknown>): Promise<boolean> {
+  let settled = false;
+  const mark = () => (settled = true);
+  void promise.then(mark, mark);
+  // Runs after the callbacks above if the promise had settled.
+  await Promise.resolve();
+  return settled;
+}
+
+function showWaitingFor(url: string): void {
+  const status = document.querySelector('#root > [role="status"]');
+  if (status) status.textContent = `Loading Observatory… waiting for ${url}`;
+}
+
 /**
  * Renders the app once config.json (already requested by the entry, `configText`) and the
  * current page's code have arrived.
@@ -35,8 +50,12 @@ export async function start(configText: Promise<string>) {
   const loadDemoBackend = () => loadCode(() => import('@mocks/browser'), 'the demo');
   const demoBackend = __DEMO_BUILD__ && urlWantsDemo ? loadDemoBackend() : null;
   demoBackend?.catch(() => undefined);
-  const loaded = await loadConfig(`${base}config.json`, configText);
+  const loading = loadConfig(`${base}config.json`, configText);
   await page;
+  await demoBackend?.catch(() => undefined);
+  // The code is here; if config.json is not, the page says what it is waiting for.
+  if (!(await hasSettled(loading))) showWaitingFor(`${base}config.json`);
+  const loaded = await loading;
   const fail = (
     code: ConfigFailureCode | 'demo-unavailable',
     problems: ConfigProblem[],

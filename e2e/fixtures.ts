@@ -45,12 +45,21 @@ export async function seriousA11yViolations(page: Page): Promise<string[]> {
     );
 }
 
-/** Serves a config.json of the test's choosing instead of the built one. */
-export async function useConfig(page: Page, config: unknown) {
-  await page.route('**/config.json', (route) =>
-    route.fulfill({
+/**
+ * Serves a config.json of the test's choosing instead of the built one, optionally with another
+ * status or after a delay (a slow server).
+ */
+export async function useConfig(
+  page: Page,
+  config: unknown,
+  { status = 200, delayMs = 0 }: { status?: number; delayMs?: number } = {},
+) {
+  await page.route('**/config.json', async (route) => {
+    if (delayMs > 0) await new Promise((resolve) => setTimeout(resolve, delayMs));
+    await route.fulfill({
+      status,
       contentType: 'application/json',
       body: typeof config === 'string' ? config : JSON.stringify(config),
-    }),
-  );
+    });
+  });
 }

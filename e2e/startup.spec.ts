@@ -2,7 +2,8 @@ import { test as base, expect, type Frame, type Page } from '@playwright/test';
 import { encodeTraceId } from '../mocks/traces/trace-ids';
 import { listen } from './embed/processes';
 import { STARTUP_DEADLINE_MS } from '../src/config/defaults';
-import { DEMO_EPOCH } from './fixtures';
+// Imported under another name: the lint rules read a `use…` call as a React hook.
+import { DEMO_EPOCH, useConfig as serveConfig } from './fixtures';
 
 /**
  * Every way start-up can fail, in every place the app runs: a tab, a cross-site iframe, a
@@ -130,12 +131,6 @@ type Failure = {
   waitsOutDeadline?: boolean;
 };
 
-const serveConfig = (page: Page, body: string, init: { status?: number; delayMs?: number } = {}) =>
-  page.route('**/config.json', async (route) => {
-    if (init.delayMs) await new Promise((resolve) => setTimeout(resolve, init.delayMs));
-    await route.fulfill({ status: init.status ?? 200, contentType: 'application/json', body });
-  });
-
 const FAILURES: Failure[] = [
   {
     name: 'config.json never answers',
@@ -161,8 +156,7 @@ const FAILURES: Failure[] = [
   },
   {
     name: 'config.json is invalid',
-    arrange: (page, portal) =>
-      serveConfig(page, JSON.stringify({ ...config(true, portal), preset: 'nope' })),
+    arrange: (page, portal) => serveConfig(page, { ...config(true, portal), preset: 'nope' }),
     words: /configuration has problems[\s\S]*preset/,
     button: 'Retry',
     code: 'config-invalid',
@@ -179,7 +173,7 @@ const FAILURES: Failure[] = [
   {
     name: 'the page’s code is gone after a redeploy',
     arrange: async (page, portal) => {
-      await serveConfig(page, JSON.stringify(config(true, portal)));
+      await serveConfig(page, config(true, portal));
       await page.route('**/assets/HealthPage-*.js', (route) => route.fulfill({ status: 404 }));
     },
     words: /A new version of Observatory was deployed since this page was opened/,
@@ -191,7 +185,7 @@ const FAILURES: Failure[] = [
   {
     name: 'the app’s code is gone after a redeploy',
     arrange: async (page, portal) => {
-      await serveConfig(page, JSON.stringify(config(true, portal)));
+      await serveConfig(page, config(true, portal));
       await page.route('**/assets/start-*.js', (route) => route.fulfill({ status: 404 }));
     },
     words: /Observatory could not start[\s\S]*A new version of Observatory was deployed/,
@@ -210,7 +204,7 @@ for (const place of PLACES) {
         page,
         portal,
       }) => {
-        await serveConfig(page, JSON.stringify(config(demo, portal)));
+        await serveConfig(page, config(demo, portal));
         const app = await open(page, portal, place, `/health${demo ? '?demo=1' : ''}`);
         await expect(app.getByRole('heading', { level: 1, name: 'Health' })).toBeVisible();
         if (demo) await expect(app.getByTestId('stat-value').first()).toHaveText(/\d/);
@@ -224,7 +218,7 @@ for (const place of PLACES) {
     }
 
     test('config.json slow (2 s): the app starts once it arrives', async ({ page, portal }) => {
-      await serveConfig(page, JSON.stringify(config(true, portal)), { delayMs: 2_000 });
+      await serveConfig(page, config(true, portal), { delayMs: 2_000 });
       const app = await open(page, portal, place, '/health?demo=1');
       await expect(app.getByTestId('stat-value').first()).toHaveText(/\d/, {
         timeout: WORDS_WITHIN_MS,

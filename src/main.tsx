@@ -2,9 +2,8 @@
 // downloaded and run: requesting config.json, and on a link to a trace, loading that trace.
 import { startDeepLinkedTraceLoad } from '@/app/earlyTraceLoad';
 import {
-  allowedOriginsIn,
   loadCode,
-  reportToHost,
+  reportToHostOnceConfigRead,
   showStartupFailure,
   StartupFailure,
 } from '@/app/startupFailure';
@@ -29,7 +28,5 @@ loadCode(() => import('@/app/start'), 'Observatory')
             error instanceof Error ? error.message : String(error),
           );
     showStartupFailure(document.getElementById('root')!, failure);
-    void configText
-      .then(allowedOriginsIn, () => [])
-      .then((origins) => reportToHost(failure, origins));
+    reportToHostOnceConfigRead(failure, configText);
   });

@@ -12,23 +12,13 @@ import { dropPrewarmedTraceWorkers } from '@/datasources/traces/worker';
 import { App } from './App';
 import { ConfigErrorPage } from './ConfigErrorPage';
 import { preloadPageFor } from './routes';
-import { allowedOriginsIn, loadCode, reportToHost, StartupFailure } from './startupFailure';
+import { loadCode, reportToHostOnceConfigRead, StartupFailure } from './startupFailure';
 
 const DEMO_PATHS = {
   prometheus: '/demo/prometheus',
   traces: '/demo/jaeger',
   live: '/demo/gateway',
 };
-
-/** Whether `promise` has settled already, without waiting for it. */
-async function hasSettled(promise: Promise<unknown>): Promise<boolean> {
-  let settled = false;
-  const mark = () => (settled = true);
-  void promise.then(mark, mark);
-  // Runs after the callbacks above if the promise had settled.
-  await Promise.resolve();
-  return settled;
-}
 
 function showWaitingFor(url: string): void {
   const status = document.querySelector('#root > [role="status"]');
@@ -49,12 +39,13 @@ export async function start(configText: Promise<string>) {
   const urlWantsDemo = new URLSearchParams(window.location.search).get('demo') === '1';
   const loadDemoBackend = () => loadCode(() => import('@mocks/browser'), 'the demo');
   const demoBackend = __DEMO_BUILD__ && urlWantsDemo ? loadDemoBackend() : null;
-  demoBackend?.catch(() => undefined);
-  const loading = loadConfig(`${base}config.json`, configText);
-  await page;
-  await demoBackend?.catch(() => undefined);
+  // A failed demo load is reported where the demo starts, below.
+  const codeArrived = Promise.all([page, demoBackend?.catch(() => undefined)]);
+  let configRead = false;
+  const loading = loadConfig(`${base}config.json`, configText).finally(() => (configRead = true));
+  await codeArrived;
   // The code is here; if config.json is not, the page says what it is waiting for.
-  if (!(await hasSettled(loading))) showWaitingFor(`${base}config.json`);
+  if (!configRead) showWaitingFor(`${base}config.json`);
   const loaded = await loading;
   const fail = (
     code: ConfigFailureCode | 'demo-unavailable',
@@ -64,9 +55,7 @@ export async function start(configText: Promise<string>) {
     root.render(<ConfigErrorPage code={code} source={source} problems={problems} />);
     const summary = problems.map((p) => `${p.path}: ${p.message}`).join('; ');
     const failure = new StartupFailure(code, `${source} has problems: ${summary}`);
-    void configText
-      .then(allowedOriginsIn, () => [])
-      .then((origins) => reportToHost(failure, origins));
+    reportToHostOnceConfigRead(failure, configText);
   };
   if (!loaded.ok) {
     fail(loaded.code, loaded.problems, loaded.source);

@@ -113,6 +113,16 @@ export function reportToHost(failure: StartupFailure, allowedOrigins: readonly s
   window.parent.postMessage(message, target);
 }
 
+/** `reportToHost` with the allow-list of config.json, once its body has arrived (if ever). */
+export function reportToHostOnceConfigRead(
+  failure: StartupFailure,
+  configText: Promise<string>,
+): void {
+  void configText
+    .then(allowedOriginsIn, () => [])
+    .then((origins) => reportToHost(failure, origins));
+}
+
 export const ACTION_LABEL: Record<StartupAction, string> = {
   retry: 'Retry',
   reload: 'Reload to get the new version',

@@ -151,15 +151,15 @@ export type WorkerRequest =
   | { type: 'self-time'; id: number };
 
 /**
- * To the fetch worker. `rows-shown`: the page has drawn the rows of the quick overview; the
- * engine's full parse may start (passed on to the engine, see byteChannel.ts).
- */
-/**
  * First message to a worker of a page whose requests the page itself answers (the demo): the
  * worker's requests go through this port (see fetchPort.ts).
  */
 export type PageFetchMessage = { type: 'page-fetch'; port: MessagePort };
 
+/**
+ * To the fetch worker. `rows-shown`: the page has drawn the rows of the quick overview; the
+ * engine's full parse may start (passed on to the engine, see byteChannel.ts).
+ */
 export type FetchWorkerRequest =
   | { type: 'fetch'; source: TraceBackend; traceId: string; port: MessagePort }
   | { type: 'cancel' }
